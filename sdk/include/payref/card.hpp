@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "payref/calendar.hpp"
 #include "payref/validation.hpp"
 
 namespace payref {
@@ -43,14 +44,15 @@ std::span<const CardBrand> card_brands();
 // By stable id; nullptr when unknown.
 const CardBrand* find_card_brand(std::string_view type);
 
-// Candidate brands for what has been typed so far, in detection order. Empty input → every
-// brand; input that is no longer ambiguous → the single best match (longest matching prefix).
+// Candidate brands for what has been typed so far, in detection order. Spaces and dashes are
+// ignored; any other non-digit → no candidates. Empty input → every brand; input that is no
+// longer ambiguous → the single best match (longest matching prefix).
 struct CardBrandMatches {
   std::array<const CardBrand*, 24> items{};
   std::size_t count = 0;
   std::span<const CardBrand* const> view() const { return {items.data(), count}; }
 };
-CardBrandMatches detect_card_brands(std::string_view digits);
+CardBrandMatches detect_card_brands(std::string_view text);
 
 struct CardNumberOptions {
   std::size_t max_length = 0;          // 0: the brand's own maximum
@@ -73,12 +75,6 @@ bool luhn_valid(std::string_view digits);
 // Groups the digits typed so far by the detected brand's gaps ("4111 1111 1111 1111",
 // "3782 822463 10005"); separators the user typed are dropped, other characters are kept out.
 std::string format_card_number(std::string_view text);
-
-struct CalendarDate {
-  int year;   // 2026
-  int month;  // 1..12
-  int day;    // 1..31
-};
 
 // reason: expiry.empty, expiry.malformed, expiry.month_invalid, expiry.year_invalid,
 // expiry.incomplete, expiry.expired, expiry.too_far. month/year are set (year as four digits)
