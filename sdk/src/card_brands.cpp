@@ -4,12 +4,33 @@
 // and the pattern agree on their common prefix, so "3" still matches both 34 and 300–305. Once
 // every candidate has been matched over its pattern's full width, detection is conclusive and
 // the longest pattern wins (first in table order on ties).
+//
+// Detection runs on every keystroke and inside every number validation, so the table is
+// compiled once into a form that needs no digit counting per call, and brands whose patterns
+// cannot start with the first typed digit are skipped outright.
+#include <array>
 #include <cstdint>
+#include <vector>
 
 #include "payref/card.hpp"
 
 namespace payref {
 namespace {
+
+constexpr std::uint32_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+constexpr std::size_t kMaxWidth = 8;  // no pattern in the table is wider
+
+struct CompiledPattern {
+  std::uint32_t low;
+  std::uint32_t high;
+  std::uint8_t width;
+};
+
+struct CompiledBrand {
+  const CardBrand* brand;
+  std::uint16_t first_digits;  // bit d: some pattern can start with digit d
+  std::vector<CompiledPattern> patterns;
+};
 
 int digit_count(std::uint32_t n) {
   int digits = 1;
@@ -20,23 +41,22 @@ int digit_count(std::uint32_t n) {
   return digits;
 }
 
-std::uint32_t pow10(int e) {
-  std::uint32_t p = 1;
-  while (e-- > 0) p *= 10;
-  return p;
-}
-
-// 0 when the pattern does not match; otherwise its strength: the pattern's width once the input
-// covers it, or -1 for a match that is still only a prefix agreement.
-int match_strength(std::string_view digits, IinRange range) {
-  const int width = digit_count(range.low);
-  const int k = static_cast<int>(digits.size()) < width ? static_cast<int>(digits.size()) : width;
-  std::uint32_t head = 0;
-  for (int i = 0; i < k; ++i) head = head * 10 + static_cast<std::uint32_t>(digits[i] - '0');
-  // Digits typed with a leading zero give a shorter number than any k-digit bound: no match.
-  const std::uint32_t scale = pow10(width - k);
-  if (head < range.low / scale || head > range.high / scale) return 0;
-  return static_cast<int>(digits.size()) >= width ? width : -1;
+const std::vector<CompiledBrand>& compiled_brands() {
+  static const std::vector<CompiledBrand> table = [] {
+    std::vector<CompiledBrand> out;
+    for (const auto& brand : card_brands()) {
+      CompiledBrand cb{&brand, 0, {}};
+      for (const auto& p : brand.patterns) {
+        const auto width = static_cast<std::uint8_t>(digit_count(p.low));
+        cb.patterns.push_back({p.low, p.high, width});
+        const std::uint32_t scale = kPow10[width - 1];
+        for (std::uint32_t d = p.low / scale; d <= p.high / scale; ++d) cb.first_digits |= 1u << d;
+      }
+      out.push_back(std::move(cb));
+    }
+    return out;
+  }();
+  return table;
 }
 
 }  // namespace
@@ -48,30 +68,38 @@ const CardBrand* find_card_brand(std::string_view type) {
 }
 
 CardBrandMatches detect_card_brands(std::string_view text) {
-  // No pattern is wider than eight digits, so the first eight decide.
-  char head[8];
+  // prefix[k]: the number formed by the first k digits.
+  std::uint32_t prefix[kMaxWidth + 1] = {0};
   std::size_t n = 0;
   for (char c : text) {
     if (c == ' ' || c == '-') continue;
     if (c < '0' || c > '9') return {};
-    if (n < sizeof head) head[n++] = c;
+    if (n < kMaxWidth) {
+      prefix[n + 1] = prefix[n] * 10 + static_cast<std::uint32_t>(c - '0');
+      ++n;
+    }
   }
-  const std::string_view digits(head, n);
-
-  CardBrandMatches all;
-  for (const auto& brand : card_brands()) all.items[all.count++] = &brand;
-  if (digits.empty()) return all;
+  // A leading zero never matches: it makes every prefix shorter than the bounds it meets.
 
   CardBrandMatches found;
-  int strengths[std::tuple_size_v<decltype(found.items)>] = {};
+  if (n == 0) {
+    for (const auto& brand : card_brands()) found.items[found.count++] = &brand;
+    return found;
+  }
+  const std::uint32_t first_digit = prefix[1];
+  std::uint8_t strengths[std::tuple_size_v<decltype(found.items)>] = {};
   bool conclusive = true;
-  for (const auto& brand : card_brands()) {
-    for (const auto& pattern : brand.patterns) {
-      const int strength = match_strength(digits, pattern);
-      if (strength == 0) continue;
-      strengths[found.count] = strength;
-      found.items[found.count++] = &brand;
-      conclusive = conclusive && strength > 0;
+  for (const auto& cb : compiled_brands()) {
+    if ((cb.first_digits & (1u << first_digit)) == 0) continue;
+    for (const auto& p : cb.patterns) {
+      const std::size_t k = n < p.width ? n : p.width;
+      const std::uint32_t scale = kPow10[p.width - k];
+      const std::uint32_t head = prefix[k];
+      if (head < p.low / scale || head > p.high / scale) continue;
+      const bool covered = n >= p.width;
+      strengths[found.count] = covered ? p.width : 0;
+      found.items[found.count++] = cb.brand;
+      conclusive = conclusive && covered;
       break;
     }
   }

@@ -1,0 +1,34 @@
+// What a checkout page downloads for validation: the wasm, its glue and payref's JS, raw and
+// gzip -9, against card-validator + credit-card-type (issue 2 target: ≤ 30 KB gzipped).
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { repoRoot } from '../js/support/paths.mjs';
+
+const dist = path.join(repoRoot, 'npm/dist');
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const ours = ['payref-validation.wasm', 'payref-validation.mjs', 'payref-core.mjs', 'index.browser.mjs'];
+
+let rawTotal = 0;
+let gzTotal = 0;
+console.log('payref (what the browser entry loads):');
+for (const f of ours) {
+  const buf = readFileSync(path.join(dist, f));
+  rawTotal += buf.length;
+  gzTotal += gz(buf);
+  console.log(`  ${f.padEnd(26)} ${String(buf.length).padStart(7)} B raw ${String(gz(buf)).padStart(7)} B gzip -9`);
+}
+console.log(`  ${'total'.padEnd(26)} ${String(rawTotal).padStart(7)} B raw ${String(gzTotal).padStart(7)} B gzip -9` +
+  ` (target ≤ 30720: ${gzTotal <= 30720 ? 'met' : 'NOT met'})`);
+
+// card-validator as a bundler would include it: every module of both packages, concatenated.
+const require = createRequire(import.meta.url);
+const jsFiles = (pkg) => {
+  const root = path.dirname(require.resolve(`${pkg}/package.json`));
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []);
+  return walk(path.join(root, 'dist'));
+};
+const theirs = Buffer.concat([...jsFiles('card-validator'), ...jsFiles('credit-card-type')].map((f) => readFileSync(f)));
+console.log(`card-validator 10 + credit-card-type (all modules, unminified): ${theirs.length} B raw, ${gz(theirs)} B gzip -9`);

@@ -1,0 +1,23 @@
+// Compiled (not run) by js/test/types.test.mjs: the hand-written index.d.ts must describe the
+// package well enough for strict TypeScript users, and reject misuse.
+import createPayref, { type CardNumberValidation, type MoneyResult, type Payref } from 'payref';
+import createValidation from 'payref/validation';
+
+async function checkout(): Promise<string> {
+  const payref: Payref = await createPayref();
+  const slim = await createValidation({ locateFile: (f) => `/static/${f}` });
+  const n: CardNumberValidation = payref.card.validateNumber('4111 1111 1111 1111', { maxLength: 16 });
+  const brand: string | null = n.brand;
+  const size: number | undefined = n.card?.code.size;
+  const e = slim.card.validateExpiry({ month: 10, year: '2030' }, new Date());
+  const year: number | null = e.year;
+  const m: MoneyResult = payref.money.parse('20.50', 'USD');
+  const minor = m.ok ? m.minorUnits : m.reason.length;
+  // @ts-expect-error validateNumber takes text, not an options object first
+  payref.card.validateNumber({ maxLength: 16 });
+  // @ts-expect-error a frozen brand table entry cannot be changed
+  payref.card.brands()[0].type = 'visa';
+  return `${brand} ${size} ${year} ${minor} ${payref.fields.validateCountry('CAN', 'alpha3').reason}`;
+}
+
+void checkout;
