@@ -3,12 +3,19 @@
 // The wire formats carry codes in upper case, so lower-case input is malformed rather than
 // silently accepted: a page can upper-case as the shopper types, a server must not guess.
 #include <algorithm>
+#include <vector>
 
+#include "data/packed_tables.hpp"
 #include "payref/fields.hpp"
 #include "payref/money.hpp"
 
 namespace payref {
 namespace {
+
+Country country_row(std::string_view line) {
+  return Country{line.substr(0, 2), line.substr(2, 3), static_cast<std::uint16_t>(data::three_digits(line.substr(5, 3))),
+                 line.substr(8)};
+}
 
 bool all_of(std::string_view s, bool (*pred)(char)) {
   return std::all_of(s.begin(), s.end(), [pred](char c) { return pred(c); });
@@ -29,6 +36,11 @@ bool has_shape(std::string_view code, CountryCodeForm form) {
 }
 
 }  // namespace
+
+std::span<const Country> countries() {
+  static const std::vector<Country> table = data::parse_lines(data::kCountryLines, &country_row);
+  return table;
+}
 
 const Country* find_country(std::string_view code, CountryCodeForm form) {
   if (!has_shape(code, form)) return nullptr;

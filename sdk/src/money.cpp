@@ -2,9 +2,36 @@
 // and anything a human could read two ways ("1,000", "1e3", "01.5") is refused, not guessed.
 #include "payref/money.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
+
+#include "data/packed_tables.hpp"
 
 namespace payref {
+namespace {
+
+Currency currency_row(std::string_view line) {
+  return Currency{line.substr(0, 3), static_cast<std::uint16_t>(data::three_digits(line.substr(3, 3))),
+                  static_cast<std::uint8_t>(line[6] - '0'), line.substr(7)};
+}
+
+const std::vector<Currency>& currency_table() {
+  static const std::vector<Currency> table = data::parse_lines(data::kCurrencyLines, &currency_row);
+  return table;
+}
+
+}  // namespace
+
+std::span<const Currency> currencies() { return currency_table(); }
+
+const Currency* find_currency(std::string_view alpha) {
+  const auto& table = currency_table();
+  const auto it = std::lower_bound(table.begin(), table.end(), alpha,
+                                   [](const Currency& c, std::string_view a) { return c.alpha < a; });
+  return it != table.end() && it->alpha == alpha ? &*it : nullptr;
+}
+
 namespace {
 
 Status amount_error(std::string reason, std::string message) {

@@ -1,264 +1,262 @@
-// ISO-3166-1: the 249 officially assigned country codes (alpha-2, alpha-3, numeric, English
-// short name, in ASCII), sorted by alpha-2. Data only.
-#include "payref/fields.hpp"
+// ISO-3166-1: the 249 officially assigned country codes, sorted by alpha-2. Data only.
+//
+// One line per country: alpha-2, alpha-3, three-digit numeric, English short name (ASCII).
+// Packed text rather than an array of structs: the table ships in the browser's wasm, where a
+// struct of string_views costs 28 bytes a row before the text itself (docs/performance.md).
+#include <string_view>
 
-namespace payref {
-namespace {
+namespace payref::data {
 
-constexpr Country kCountries[] = {
-    {"AD", "AND", 20, "Andorra"},
-    {"AE", "ARE", 784, "United Arab Emirates"},
-    {"AF", "AFG", 4, "Afghanistan"},
-    {"AG", "ATG", 28, "Antigua and Barbuda"},
-    {"AI", "AIA", 660, "Anguilla"},
-    {"AL", "ALB", 8, "Albania"},
-    {"AM", "ARM", 51, "Armenia"},
-    {"AO", "AGO", 24, "Angola"},
-    {"AQ", "ATA", 10, "Antarctica"},
-    {"AR", "ARG", 32, "Argentina"},
-    {"AS", "ASM", 16, "American Samoa"},
-    {"AT", "AUT", 40, "Austria"},
-    {"AU", "AUS", 36, "Australia"},
-    {"AW", "ABW", 533, "Aruba"},
-    {"AX", "ALA", 248, "Aland Islands"},
-    {"AZ", "AZE", 31, "Azerbaijan"},
-    {"BA", "BIH", 70, "Bosnia and Herzegovina"},
-    {"BB", "BRB", 52, "Barbados"},
-    {"BD", "BGD", 50, "Bangladesh"},
-    {"BE", "BEL", 56, "Belgium"},
-    {"BF", "BFA", 854, "Burkina Faso"},
-    {"BG", "BGR", 100, "Bulgaria"},
-    {"BH", "BHR", 48, "Bahrain"},
-    {"BI", "BDI", 108, "Burundi"},
-    {"BJ", "BEN", 204, "Benin"},
-    {"BL", "BLM", 652, "Saint Barthelemy"},
-    {"BM", "BMU", 60, "Bermuda"},
-    {"BN", "BRN", 96, "Brunei Darussalam"},
-    {"BO", "BOL", 68, "Bolivia"},
-    {"BQ", "BES", 535, "Bonaire, Sint Eustatius and Saba"},
-    {"BR", "BRA", 76, "Brazil"},
-    {"BS", "BHS", 44, "Bahamas"},
-    {"BT", "BTN", 64, "Bhutan"},
-    {"BV", "BVT", 74, "Bouvet Island"},
-    {"BW", "BWA", 72, "Botswana"},
-    {"BY", "BLR", 112, "Belarus"},
-    {"BZ", "BLZ", 84, "Belize"},
-    {"CA", "CAN", 124, "Canada"},
-    {"CC", "CCK", 166, "Cocos (Keeling) Islands"},
-    {"CD", "COD", 180, "Congo, Democratic Republic of the"},
-    {"CF", "CAF", 140, "Central African Republic"},
-    {"CG", "COG", 178, "Congo"},
-    {"CH", "CHE", 756, "Switzerland"},
-    {"CI", "CIV", 384, "Cote d'Ivoire"},
-    {"CK", "COK", 184, "Cook Islands"},
-    {"CL", "CHL", 152, "Chile"},
-    {"CM", "CMR", 120, "Cameroon"},
-    {"CN", "CHN", 156, "China"},
-    {"CO", "COL", 170, "Colombia"},
-    {"CR", "CRI", 188, "Costa Rica"},
-    {"CU", "CUB", 192, "Cuba"},
-    {"CV", "CPV", 132, "Cabo Verde"},
-    {"CW", "CUW", 531, "Curacao"},
-    {"CX", "CXR", 162, "Christmas Island"},
-    {"CY", "CYP", 196, "Cyprus"},
-    {"CZ", "CZE", 203, "Czechia"},
-    {"DE", "DEU", 276, "Germany"},
-    {"DJ", "DJI", 262, "Djibouti"},
-    {"DK", "DNK", 208, "Denmark"},
-    {"DM", "DMA", 212, "Dominica"},
-    {"DO", "DOM", 214, "Dominican Republic"},
-    {"DZ", "DZA", 12, "Algeria"},
-    {"EC", "ECU", 218, "Ecuador"},
-    {"EE", "EST", 233, "Estonia"},
-    {"EG", "EGY", 818, "Egypt"},
-    {"EH", "ESH", 732, "Western Sahara"},
-    {"ER", "ERI", 232, "Eritrea"},
-    {"ES", "ESP", 724, "Spain"},
-    {"ET", "ETH", 231, "Ethiopia"},
-    {"FI", "FIN", 246, "Finland"},
-    {"FJ", "FJI", 242, "Fiji"},
-    {"FK", "FLK", 238, "Falkland Islands (Malvinas)"},
-    {"FM", "FSM", 583, "Micronesia"},
-    {"FO", "FRO", 234, "Faroe Islands"},
-    {"FR", "FRA", 250, "France"},
-    {"GA", "GAB", 266, "Gabon"},
-    {"GB", "GBR", 826, "United Kingdom"},
-    {"GD", "GRD", 308, "Grenada"},
-    {"GE", "GEO", 268, "Georgia"},
-    {"GF", "GUF", 254, "French Guiana"},
-    {"GG", "GGY", 831, "Guernsey"},
-    {"GH", "GHA", 288, "Ghana"},
-    {"GI", "GIB", 292, "Gibraltar"},
-    {"GL", "GRL", 304, "Greenland"},
-    {"GM", "GMB", 270, "Gambia"},
-    {"GN", "GIN", 324, "Guinea"},
-    {"GP", "GLP", 312, "Guadeloupe"},
-    {"GQ", "GNQ", 226, "Equatorial Guinea"},
-    {"GR", "GRC", 300, "Greece"},
-    {"GS", "SGS", 239, "South Georgia and the South Sandwich Islands"},
-    {"GT", "GTM", 320, "Guatemala"},
-    {"GU", "GUM", 316, "Guam"},
-    {"GW", "GNB", 624, "Guinea-Bissau"},
-    {"GY", "GUY", 328, "Guyana"},
-    {"HK", "HKG", 344, "Hong Kong"},
-    {"HM", "HMD", 334, "Heard Island and McDonald Islands"},
-    {"HN", "HND", 340, "Honduras"},
-    {"HR", "HRV", 191, "Croatia"},
-    {"HT", "HTI", 332, "Haiti"},
-    {"HU", "HUN", 348, "Hungary"},
-    {"ID", "IDN", 360, "Indonesia"},
-    {"IE", "IRL", 372, "Ireland"},
-    {"IL", "ISR", 376, "Israel"},
-    {"IM", "IMN", 833, "Isle of Man"},
-    {"IN", "IND", 356, "India"},
-    {"IO", "IOT", 86, "British Indian Ocean Territory"},
-    {"IQ", "IRQ", 368, "Iraq"},
-    {"IR", "IRN", 364, "Iran"},
-    {"IS", "ISL", 352, "Iceland"},
-    {"IT", "ITA", 380, "Italy"},
-    {"JE", "JEY", 832, "Jersey"},
-    {"JM", "JAM", 388, "Jamaica"},
-    {"JO", "JOR", 400, "Jordan"},
-    {"JP", "JPN", 392, "Japan"},
-    {"KE", "KEN", 404, "Kenya"},
-    {"KG", "KGZ", 417, "Kyrgyzstan"},
-    {"KH", "KHM", 116, "Cambodia"},
-    {"KI", "KIR", 296, "Kiribati"},
-    {"KM", "COM", 174, "Comoros"},
-    {"KN", "KNA", 659, "Saint Kitts and Nevis"},
-    {"KP", "PRK", 408, "Korea, Democratic People's Republic of"},
-    {"KR", "KOR", 410, "Korea, Republic of"},
-    {"KW", "KWT", 414, "Kuwait"},
-    {"KY", "CYM", 136, "Cayman Islands"},
-    {"KZ", "KAZ", 398, "Kazakhstan"},
-    {"LA", "LAO", 418, "Lao People's Democratic Republic"},
-    {"LB", "LBN", 422, "Lebanon"},
-    {"LC", "LCA", 662, "Saint Lucia"},
-    {"LI", "LIE", 438, "Liechtenstein"},
-    {"LK", "LKA", 144, "Sri Lanka"},
-    {"LR", "LBR", 430, "Liberia"},
-    {"LS", "LSO", 426, "Lesotho"},
-    {"LT", "LTU", 440, "Lithuania"},
-    {"LU", "LUX", 442, "Luxembourg"},
-    {"LV", "LVA", 428, "Latvia"},
-    {"LY", "LBY", 434, "Libya"},
-    {"MA", "MAR", 504, "Morocco"},
-    {"MC", "MCO", 492, "Monaco"},
-    {"MD", "MDA", 498, "Moldova"},
-    {"ME", "MNE", 499, "Montenegro"},
-    {"MF", "MAF", 663, "Saint Martin (French part)"},
-    {"MG", "MDG", 450, "Madagascar"},
-    {"MH", "MHL", 584, "Marshall Islands"},
-    {"MK", "MKD", 807, "North Macedonia"},
-    {"ML", "MLI", 466, "Mali"},
-    {"MM", "MMR", 104, "Myanmar"},
-    {"MN", "MNG", 496, "Mongolia"},
-    {"MO", "MAC", 446, "Macao"},
-    {"MP", "MNP", 580, "Northern Mariana Islands"},
-    {"MQ", "MTQ", 474, "Martinique"},
-    {"MR", "MRT", 478, "Mauritania"},
-    {"MS", "MSR", 500, "Montserrat"},
-    {"MT", "MLT", 470, "Malta"},
-    {"MU", "MUS", 480, "Mauritius"},
-    {"MV", "MDV", 462, "Maldives"},
-    {"MW", "MWI", 454, "Malawi"},
-    {"MX", "MEX", 484, "Mexico"},
-    {"MY", "MYS", 458, "Malaysia"},
-    {"MZ", "MOZ", 508, "Mozambique"},
-    {"NA", "NAM", 516, "Namibia"},
-    {"NC", "NCL", 540, "New Caledonia"},
-    {"NE", "NER", 562, "Niger"},
-    {"NF", "NFK", 574, "Norfolk Island"},
-    {"NG", "NGA", 566, "Nigeria"},
-    {"NI", "NIC", 558, "Nicaragua"},
-    {"NL", "NLD", 528, "Netherlands"},
-    {"NO", "NOR", 578, "Norway"},
-    {"NP", "NPL", 524, "Nepal"},
-    {"NR", "NRU", 520, "Nauru"},
-    {"NU", "NIU", 570, "Niue"},
-    {"NZ", "NZL", 554, "New Zealand"},
-    {"OM", "OMN", 512, "Oman"},
-    {"PA", "PAN", 591, "Panama"},
-    {"PE", "PER", 604, "Peru"},
-    {"PF", "PYF", 258, "French Polynesia"},
-    {"PG", "PNG", 598, "Papua New Guinea"},
-    {"PH", "PHL", 608, "Philippines"},
-    {"PK", "PAK", 586, "Pakistan"},
-    {"PL", "POL", 616, "Poland"},
-    {"PM", "SPM", 666, "Saint Pierre and Miquelon"},
-    {"PN", "PCN", 612, "Pitcairn"},
-    {"PR", "PRI", 630, "Puerto Rico"},
-    {"PS", "PSE", 275, "Palestine, State of"},
-    {"PT", "PRT", 620, "Portugal"},
-    {"PW", "PLW", 585, "Palau"},
-    {"PY", "PRY", 600, "Paraguay"},
-    {"QA", "QAT", 634, "Qatar"},
-    {"RE", "REU", 638, "Reunion"},
-    {"RO", "ROU", 642, "Romania"},
-    {"RS", "SRB", 688, "Serbia"},
-    {"RU", "RUS", 643, "Russian Federation"},
-    {"RW", "RWA", 646, "Rwanda"},
-    {"SA", "SAU", 682, "Saudi Arabia"},
-    {"SB", "SLB", 90, "Solomon Islands"},
-    {"SC", "SYC", 690, "Seychelles"},
-    {"SD", "SDN", 729, "Sudan"},
-    {"SE", "SWE", 752, "Sweden"},
-    {"SG", "SGP", 702, "Singapore"},
-    {"SH", "SHN", 654, "Saint Helena, Ascension and Tristan da Cunha"},
-    {"SI", "SVN", 705, "Slovenia"},
-    {"SJ", "SJM", 744, "Svalbard and Jan Mayen"},
-    {"SK", "SVK", 703, "Slovakia"},
-    {"SL", "SLE", 694, "Sierra Leone"},
-    {"SM", "SMR", 674, "San Marino"},
-    {"SN", "SEN", 686, "Senegal"},
-    {"SO", "SOM", 706, "Somalia"},
-    {"SR", "SUR", 740, "Suriname"},
-    {"SS", "SSD", 728, "South Sudan"},
-    {"ST", "STP", 678, "Sao Tome and Principe"},
-    {"SV", "SLV", 222, "El Salvador"},
-    {"SX", "SXM", 534, "Sint Maarten (Dutch part)"},
-    {"SY", "SYR", 760, "Syrian Arab Republic"},
-    {"SZ", "SWZ", 748, "Eswatini"},
-    {"TC", "TCA", 796, "Turks and Caicos Islands"},
-    {"TD", "TCD", 148, "Chad"},
-    {"TF", "ATF", 260, "French Southern Territories"},
-    {"TG", "TGO", 768, "Togo"},
-    {"TH", "THA", 764, "Thailand"},
-    {"TJ", "TJK", 762, "Tajikistan"},
-    {"TK", "TKL", 772, "Tokelau"},
-    {"TL", "TLS", 626, "Timor-Leste"},
-    {"TM", "TKM", 795, "Turkmenistan"},
-    {"TN", "TUN", 788, "Tunisia"},
-    {"TO", "TON", 776, "Tonga"},
-    {"TR", "TUR", 792, "Turkiye"},
-    {"TT", "TTO", 780, "Trinidad and Tobago"},
-    {"TV", "TUV", 798, "Tuvalu"},
-    {"TW", "TWN", 158, "Taiwan"},
-    {"TZ", "TZA", 834, "Tanzania"},
-    {"UA", "UKR", 804, "Ukraine"},
-    {"UG", "UGA", 800, "Uganda"},
-    {"UM", "UMI", 581, "United States Minor Outlying Islands"},
-    {"US", "USA", 840, "United States of America"},
-    {"UY", "URY", 858, "Uruguay"},
-    {"UZ", "UZB", 860, "Uzbekistan"},
-    {"VA", "VAT", 336, "Holy See"},
-    {"VC", "VCT", 670, "Saint Vincent and the Grenadines"},
-    {"VE", "VEN", 862, "Venezuela"},
-    {"VG", "VGB", 92, "Virgin Islands (British)"},
-    {"VI", "VIR", 850, "Virgin Islands (U.S.)"},
-    {"VN", "VNM", 704, "Viet Nam"},
-    {"VU", "VUT", 548, "Vanuatu"},
-    {"WF", "WLF", 876, "Wallis and Futuna"},
-    {"WS", "WSM", 882, "Samoa"},
-    {"YE", "YEM", 887, "Yemen"},
-    {"YT", "MYT", 175, "Mayotte"},
-    {"ZA", "ZAF", 710, "South Africa"},
-    {"ZM", "ZMB", 894, "Zambia"},
-    {"ZW", "ZWE", 716, "Zimbabwe"},
-};
+extern const std::string_view kCountryLines;
+const std::string_view kCountryLines =
+    "ADAND020Andorra\n"
+    "AEARE784United Arab Emirates\n"
+    "AFAFG004Afghanistan\n"
+    "AGATG028Antigua and Barbuda\n"
+    "AIAIA660Anguilla\n"
+    "ALALB008Albania\n"
+    "AMARM051Armenia\n"
+    "AOAGO024Angola\n"
+    "AQATA010Antarctica\n"
+    "ARARG032Argentina\n"
+    "ASASM016American Samoa\n"
+    "ATAUT040Austria\n"
+    "AUAUS036Australia\n"
+    "AWABW533Aruba\n"
+    "AXALA248Aland Islands\n"
+    "AZAZE031Azerbaijan\n"
+    "BABIH070Bosnia and Herzegovina\n"
+    "BBBRB052Barbados\n"
+    "BDBGD050Bangladesh\n"
+    "BEBEL056Belgium\n"
+    "BFBFA854Burkina Faso\n"
+    "BGBGR100Bulgaria\n"
+    "BHBHR048Bahrain\n"
+    "BIBDI108Burundi\n"
+    "BJBEN204Benin\n"
+    "BLBLM652Saint Barthelemy\n"
+    "BMBMU060Bermuda\n"
+    "BNBRN096Brunei Darussalam\n"
+    "BOBOL068Bolivia\n"
+    "BQBES535Bonaire, Sint Eustatius and Saba\n"
+    "BRBRA076Brazil\n"
+    "BSBHS044Bahamas\n"
+    "BTBTN064Bhutan\n"
+    "BVBVT074Bouvet Island\n"
+    "BWBWA072Botswana\n"
+    "BYBLR112Belarus\n"
+    "BZBLZ084Belize\n"
+    "CACAN124Canada\n"
+    "CCCCK166Cocos (Keeling) Islands\n"
+    "CDCOD180Congo, Democratic Republic of the\n"
+    "CFCAF140Central African Republic\n"
+    "CGCOG178Congo\n"
+    "CHCHE756Switzerland\n"
+    "CICIV384Cote d'Ivoire\n"
+    "CKCOK184Cook Islands\n"
+    "CLCHL152Chile\n"
+    "CMCMR120Cameroon\n"
+    "CNCHN156China\n"
+    "COCOL170Colombia\n"
+    "CRCRI188Costa Rica\n"
+    "CUCUB192Cuba\n"
+    "CVCPV132Cabo Verde\n"
+    "CWCUW531Curacao\n"
+    "CXCXR162Christmas Island\n"
+    "CYCYP196Cyprus\n"
+    "CZCZE203Czechia\n"
+    "DEDEU276Germany\n"
+    "DJDJI262Djibouti\n"
+    "DKDNK208Denmark\n"
+    "DMDMA212Dominica\n"
+    "DODOM214Dominican Republic\n"
+    "DZDZA012Algeria\n"
+    "ECECU218Ecuador\n"
+    "EEEST233Estonia\n"
+    "EGEGY818Egypt\n"
+    "EHESH732Western Sahara\n"
+    "ERERI232Eritrea\n"
+    "ESESP724Spain\n"
+    "ETETH231Ethiopia\n"
+    "FIFIN246Finland\n"
+    "FJFJI242Fiji\n"
+    "FKFLK238Falkland Islands (Malvinas)\n"
+    "FMFSM583Micronesia\n"
+    "FOFRO234Faroe Islands\n"
+    "FRFRA250France\n"
+    "GAGAB266Gabon\n"
+    "GBGBR826United Kingdom\n"
+    "GDGRD308Grenada\n"
+    "GEGEO268Georgia\n"
+    "GFGUF254French Guiana\n"
+    "GGGGY831Guernsey\n"
+    "GHGHA288Ghana\n"
+    "GIGIB292Gibraltar\n"
+    "GLGRL304Greenland\n"
+    "GMGMB270Gambia\n"
+    "GNGIN324Guinea\n"
+    "GPGLP312Guadeloupe\n"
+    "GQGNQ226Equatorial Guinea\n"
+    "GRGRC300Greece\n"
+    "GSSGS239South Georgia and the South Sandwich Islands\n"
+    "GTGTM320Guatemala\n"
+    "GUGUM316Guam\n"
+    "GWGNB624Guinea-Bissau\n"
+    "GYGUY328Guyana\n"
+    "HKHKG344Hong Kong\n"
+    "HMHMD334Heard Island and McDonald Islands\n"
+    "HNHND340Honduras\n"
+    "HRHRV191Croatia\n"
+    "HTHTI332Haiti\n"
+    "HUHUN348Hungary\n"
+    "IDIDN360Indonesia\n"
+    "IEIRL372Ireland\n"
+    "ILISR376Israel\n"
+    "IMIMN833Isle of Man\n"
+    "ININD356India\n"
+    "IOIOT086British Indian Ocean Territory\n"
+    "IQIRQ368Iraq\n"
+    "IRIRN364Iran\n"
+    "ISISL352Iceland\n"
+    "ITITA380Italy\n"
+    "JEJEY832Jersey\n"
+    "JMJAM388Jamaica\n"
+    "JOJOR400Jordan\n"
+    "JPJPN392Japan\n"
+    "KEKEN404Kenya\n"
+    "KGKGZ417Kyrgyzstan\n"
+    "KHKHM116Cambodia\n"
+    "KIKIR296Kiribati\n"
+    "KMCOM174Comoros\n"
+    "KNKNA659Saint Kitts and Nevis\n"
+    "KPPRK408Korea, Democratic People's Republic of\n"
+    "KRKOR410Korea, Republic of\n"
+    "KWKWT414Kuwait\n"
+    "KYCYM136Cayman Islands\n"
+    "KZKAZ398Kazakhstan\n"
+    "LALAO418Lao People's Democratic Republic\n"
+    "LBLBN422Lebanon\n"
+    "LCLCA662Saint Lucia\n"
+    "LILIE438Liechtenstein\n"
+    "LKLKA144Sri Lanka\n"
+    "LRLBR430Liberia\n"
+    "LSLSO426Lesotho\n"
+    "LTLTU440Lithuania\n"
+    "LULUX442Luxembourg\n"
+    "LVLVA428Latvia\n"
+    "LYLBY434Libya\n"
+    "MAMAR504Morocco\n"
+    "MCMCO492Monaco\n"
+    "MDMDA498Moldova\n"
+    "MEMNE499Montenegro\n"
+    "MFMAF663Saint Martin (French part)\n"
+    "MGMDG450Madagascar\n"
+    "MHMHL584Marshall Islands\n"
+    "MKMKD807North Macedonia\n"
+    "MLMLI466Mali\n"
+    "MMMMR104Myanmar\n"
+    "MNMNG496Mongolia\n"
+    "MOMAC446Macao\n"
+    "MPMNP580Northern Mariana Islands\n"
+    "MQMTQ474Martinique\n"
+    "MRMRT478Mauritania\n"
+    "MSMSR500Montserrat\n"
+    "MTMLT470Malta\n"
+    "MUMUS480Mauritius\n"
+    "MVMDV462Maldives\n"
+    "MWMWI454Malawi\n"
+    "MXMEX484Mexico\n"
+    "MYMYS458Malaysia\n"
+    "MZMOZ508Mozambique\n"
+    "NANAM516Namibia\n"
+    "NCNCL540New Caledonia\n"
+    "NENER562Niger\n"
+    "NFNFK574Norfolk Island\n"
+    "NGNGA566Nigeria\n"
+    "NINIC558Nicaragua\n"
+    "NLNLD528Netherlands\n"
+    "NONOR578Norway\n"
+    "NPNPL524Nepal\n"
+    "NRNRU520Nauru\n"
+    "NUNIU570Niue\n"
+    "NZNZL554New Zealand\n"
+    "OMOMN512Oman\n"
+    "PAPAN591Panama\n"
+    "PEPER604Peru\n"
+    "PFPYF258French Polynesia\n"
+    "PGPNG598Papua New Guinea\n"
+    "PHPHL608Philippines\n"
+    "PKPAK586Pakistan\n"
+    "PLPOL616Poland\n"
+    "PMSPM666Saint Pierre and Miquelon\n"
+    "PNPCN612Pitcairn\n"
+    "PRPRI630Puerto Rico\n"
+    "PSPSE275Palestine, State of\n"
+    "PTPRT620Portugal\n"
+    "PWPLW585Palau\n"
+    "PYPRY600Paraguay\n"
+    "QAQAT634Qatar\n"
+    "REREU638Reunion\n"
+    "ROROU642Romania\n"
+    "RSSRB688Serbia\n"
+    "RURUS643Russian Federation\n"
+    "RWRWA646Rwanda\n"
+    "SASAU682Saudi Arabia\n"
+    "SBSLB090Solomon Islands\n"
+    "SCSYC690Seychelles\n"
+    "SDSDN729Sudan\n"
+    "SESWE752Sweden\n"
+    "SGSGP702Singapore\n"
+    "SHSHN654Saint Helena, Ascension and Tristan da Cunha\n"
+    "SISVN705Slovenia\n"
+    "SJSJM744Svalbard and Jan Mayen\n"
+    "SKSVK703Slovakia\n"
+    "SLSLE694Sierra Leone\n"
+    "SMSMR674San Marino\n"
+    "SNSEN686Senegal\n"
+    "SOSOM706Somalia\n"
+    "SRSUR740Suriname\n"
+    "SSSSD728South Sudan\n"
+    "STSTP678Sao Tome and Principe\n"
+    "SVSLV222El Salvador\n"
+    "SXSXM534Sint Maarten (Dutch part)\n"
+    "SYSYR760Syrian Arab Republic\n"
+    "SZSWZ748Eswatini\n"
+    "TCTCA796Turks and Caicos Islands\n"
+    "TDTCD148Chad\n"
+    "TFATF260French Southern Territories\n"
+    "TGTGO768Togo\n"
+    "THTHA764Thailand\n"
+    "TJTJK762Tajikistan\n"
+    "TKTKL772Tokelau\n"
+    "TLTLS626Timor-Leste\n"
+    "TMTKM795Turkmenistan\n"
+    "TNTUN788Tunisia\n"
+    "TOTON776Tonga\n"
+    "TRTUR792Turkiye\n"
+    "TTTTO780Trinidad and Tobago\n"
+    "TVTUV798Tuvalu\n"
+    "TWTWN158Taiwan\n"
+    "TZTZA834Tanzania\n"
+    "UAUKR804Ukraine\n"
+    "UGUGA800Uganda\n"
+    "UMUMI581United States Minor Outlying Islands\n"
+    "USUSA840United States of America\n"
+    "UYURY858Uruguay\n"
+    "UZUZB860Uzbekistan\n"
+    "VAVAT336Holy See\n"
+    "VCVCT670Saint Vincent and the Grenadines\n"
+    "VEVEN862Venezuela\n"
+    "VGVGB092Virgin Islands (British)\n"
+    "VIVIR850Virgin Islands (U.S.)\n"
+    "VNVNM704Viet Nam\n"
+    "VUVUT548Vanuatu\n"
+    "WFWLF876Wallis and Futuna\n"
+    "WSWSM882Samoa\n"
+    "YEYEM887Yemen\n"
+    "YTMYT175Mayotte\n"
+    "ZAZAF710South Africa\n"
+    "ZMZMB894Zambia\n"
+    "ZWZWE716Zimbabwe\n";
 
-}  // namespace
-
-std::span<const Country> countries() { return kCountries; }
-
-}  // namespace payref
+}  // namespace payref::data
