@@ -44,7 +44,8 @@ val card_brands_array() {
 
 val detect(const std::string& text) {
   auto types = val::array();
-  for (const CardBrand* b : detect_card_brands(text).view()) types.call<void>("push", std::string(b->type));
+  const CardBrandMatches matches = detect_card_brands(text);
+  for (const CardBrand* b : matches.view()) types.call<void>("push", std::string(b->type));
   return types;
 }
 

@@ -4,6 +4,7 @@
 // "10 / 2025", "10 25", and bare digits "1025", "102025", "126" whose month width is inferred),
 // then each half is judged against `today`. A card expires after the last day of its month, so
 // a card dated this month is still valid. Two-digit years are read in today's century.
+#include <algorithm>
 #include <string>
 
 #include "payref/card.hpp"
@@ -161,7 +162,6 @@ ExpiryValidation validate_expiry(std::string_view text, CalendarDate today, int 
     const std::string_view m = trim_spaces(trimmed.substr(0, slash));
     const std::string_view y = trim_spaces(trimmed.substr(slash + 1));
     if (y.find('/') != std::string_view::npos) return {Validation::invalid("expiry.malformed")};
-    if (m.empty()) return {Validation::invalid("expiry.malformed")};
     return validate_expiry(m, y, today, max_years_ahead);
   }
   // "10 25", "10 2025": one run of spaces between the halves.
@@ -174,7 +174,7 @@ ExpiryValidation validate_expiry(std::string_view text, CalendarDate today, int 
   }
   if (!all_digits(trimmed)) return {Validation::invalid("expiry.malformed")};
   if (trimmed.size() > 6) return {Validation::invalid("expiry.year_invalid")};
-  const std::size_t width = month_width(trimmed, today.year, max_years_ahead);
+  const std::size_t width = std::min(month_width(trimmed, today.year, max_years_ahead), trimmed.size());
   return validate_expiry(trimmed.substr(0, width), trimmed.substr(width), today, max_years_ahead);
 }
 

@@ -66,10 +66,20 @@ Validation validate_email(std::string_view text) {
   if (local.size() > 64) return Validation::invalid("email.too_long");
   if (!valid_local_part(local)) return Validation::invalid("email.malformed");
   if (valid_domain(domain)) return Validation::valid();
-  // "ann@example" or "ann@example." may still become valid; characters that can never appear
-  // in a domain cannot.
-  const bool could_continue = std::all_of(domain.begin(), domain.end(), [](char c) { return is_alnum(c) || c == '-' || c == '.'; }) &&
-                              domain.find("..") == std::string_view::npos && (domain.empty() || domain.front() != '.');
+  // "ann@example" or "ann@example." may still become valid by typing on; a finished label that
+  // is empty or starts or ends with a hyphen, or a character no domain has, cannot.
+  bool could_continue = true;
+  std::size_t label_start = 0;
+  for (std::size_t i = 0; i <= domain.size() && could_continue; ++i) {
+    const bool end_of_label = i == domain.size() || domain[i] == '.';
+    if (!end_of_label) {
+      could_continue = is_alnum(domain[i]) || (domain[i] == '-' && i != label_start);
+      continue;
+    }
+    const bool finished = i < domain.size();
+    if (finished) could_continue = i > label_start && domain[i - 1] != '-' && i - label_start <= 63;
+    label_start = i + 1;
+  }
   return could_continue ? Validation::incomplete("email.malformed") : Validation::invalid("email.malformed");
 }
 

@@ -50,7 +50,9 @@ const CardBrand* find_card_brand(std::string_view type);
 struct CardBrandMatches {
   std::array<const CardBrand*, 24> items{};
   std::size_t count = 0;
-  std::span<const CardBrand* const> view() const { return {items.data(), count}; }
+  std::span<const CardBrand* const> view() const& { return {items.data(), count}; }
+  // A view of a temporary would dangle (as in `for (auto* b : detect_card_brands(t).view())`).
+  std::span<const CardBrand* const> view() const&& = delete;
 };
 CardBrandMatches detect_card_brands(std::string_view text);
 

@@ -31,7 +31,8 @@ Json expiry_json(const ExpiryValidation& v) {
 void add_card_adapters(AdapterTable& table) {
   table["card.detect"] = [](const Json& args) {
     Json types = Json::array();
-    for (const CardBrand* b : detect_card_brands(string_arg(args, 0)).view()) types.push_back(b->type);
+    const CardBrandMatches matches = detect_card_brands(string_arg(args, 0));
+    for (const CardBrand* b : matches.view()) types.push_back(b->type);
     return types;
   };
   table["card.brandInfo"] = [](const Json& args) { return brand_json(find_card_brand(string_arg(args, 0))); };
@@ -44,7 +45,7 @@ void add_card_adapters(AdapterTable& table) {
     CardNumberOptions options;
     if (const Json* o = object_arg(args, 1)) {
       options.max_length = o->value("maxLength", 0);
-      options.skip_luhn = o->value("skipLuhn", false);
+      options.skip_luhn = o->value("skipLuhnValidation", false);
       options.luhn_validate_unionpay = o->value("luhnValidateUnionPay", false);
     }
     const auto v = validate_card_number(string_arg(args, 0), options);
