@@ -54,7 +54,7 @@ export interface CardNumberOptions {
   /** Accept at most this many digits (below the brand's own maximum). */
   maxLength?: number;
   /** Do not require a valid Luhn check digit. */
-  skipLuhn?: boolean;
+  skipLuhnValidation?: boolean;
   /** Also Luhn-check UnionPay numbers (exempt by default, like card-validator). */
   luhnValidateUnionPay?: boolean;
 }

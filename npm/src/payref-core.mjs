@@ -81,7 +81,7 @@ export function buildPayref(core) {
     detect: (text) => core.detectCardBrands(wellFormed(asText(text))),
     validateNumber(text, options = {}) {
       const length = putText(asText(text));
-      const flags = (options.skipLuhn ? 1 : 0) | (options.luhnValidateUnionPay ? 2 : 0);
+      const flags = (options.skipLuhnValidation ? 1 : 0) | (options.luhnValidateUnionPay ? 2 : 0);
       const maxLength = options.maxLength > 0 ? Math.floor(options.maxLength) : 0;
       const p = core.validateCardNumberPacked(length, maxLength, flags);
       const brandIndex = (p >>> 2) & 0x3f;
