@@ -1,10 +1,14 @@
-// Card bindings. The hot paths (validateCardNumberPacked, validateExpiryPacked) read their text
-// from the input buffer and return one packed integer; npm/src/payref-core.mjs unpacks it:
+// Card bindings. The two per-keystroke paths are plain C exports, not Embind functions: they take
+// and return integers only, so JS calls straight into wasm (Module._payref_validate_card_number,
+// Module._payref_validate_expiry) without Embind's invoker, which also lets the module be built
+// without `new Function` (-sDYNAMIC_EXECUTION=0) at no cost to them. They read their text from
+// the input buffer and return one packed integer; npm/src/payref-core.mjs unpacks it:
 //   number: bit 0 isValid, bit 1 isPotentiallyValid, bits 2–7 brand index + 1 (0: none),
 //           bits 8–15 reason index (0: none)
 //   expiry: bit 0 isValid, bit 1 isPotentiallyValid, bits 2–9 reason index, bits 10–13 month,
 //           bits 14–27 year
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 #include <emscripten/val.h>
 
 #include <string>
@@ -42,6 +46,11 @@ val card_brands_array() {
   return all;
 }
 
+std::uint32_t pack_expiry(const ExpiryValidation& v) {
+  return (v.is_valid ? 1u : 0u) | (v.is_potentially_valid ? 2u : 0u) | (reason_index(v.reason) << 2) |
+         (static_cast<std::uint32_t>(v.month) << 10) | (static_cast<std::uint32_t>(v.year) << 14);
+}
+
 val detect(const std::string& text) {
   auto types = val::array();
   const CardBrandMatches matches = detect_card_brands(text);
@@ -49,7 +58,15 @@ val detect(const std::string& text) {
   return types;
 }
 
-std::uint32_t validate_number_packed(std::size_t length, std::size_t max_length, unsigned flags) {
+}  // namespace
+}  // namespace payref::wasm
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE std::uint32_t payref_validate_card_number(std::size_t length, std::size_t max_length,
+                                                                unsigned flags) {
+  using namespace payref;
+  using namespace payref::wasm;
   CardNumberOptions options;
   options.max_length = max_length;
   options.skip_luhn = (flags & 1u) != 0;
@@ -59,14 +76,16 @@ std::uint32_t validate_number_packed(std::size_t length, std::size_t max_length,
   return (v.is_valid ? 1u : 0u) | (v.is_potentially_valid ? 2u : 0u) | (brand << 2) | (reason_index(v.reason) << 8);
 }
 
-std::uint32_t pack_expiry(const ExpiryValidation& v) {
-  return (v.is_valid ? 1u : 0u) | (v.is_potentially_valid ? 2u : 0u) | (reason_index(v.reason) << 2) |
-         (static_cast<std::uint32_t>(v.month) << 10) | (static_cast<std::uint32_t>(v.year) << 14);
-}
-
-std::uint32_t validate_expiry_packed(std::size_t length, int y, int m, int d, int max_years_ahead) {
+EMSCRIPTEN_KEEPALIVE std::uint32_t payref_validate_expiry(std::size_t length, int y, int m, int d, int max_years_ahead) {
+  using namespace payref;
+  using namespace payref::wasm;
   return pack_expiry(validate_expiry(input_text(length), CalendarDate{y, m, d}, max_years_ahead));
 }
+
+}  // extern "C"
+
+namespace payref::wasm {
+namespace {
 
 std::uint32_t validate_expiry_parts_packed(const std::string& month, const std::string& year, int y, int m, int d,
                                            int max_years_ahead) {
@@ -94,9 +113,7 @@ EMSCRIPTEN_BINDINGS(payref_card) {
   using namespace payref::wasm;
   emscripten::function("cardBrands", &card_brands_array);
   emscripten::function("detectCardBrands", &detect);
-  emscripten::function("validateCardNumberPacked", &validate_number_packed);
   emscripten::function("formatCardNumber", &format_number);
-  emscripten::function("validateExpiryPacked", &validate_expiry_packed);
   emscripten::function("validateExpiryPartsPacked", &validate_expiry_parts_packed);
   emscripten::function("parseIsoDatePacked", &parse_iso_date_packed);
   emscripten::function("validateCvv", &validate_cvv_object);

@@ -44,7 +44,6 @@ val find_country_object(const std::string& code) {
   out.set("alpha2", std::string(c->alpha2));
   out.set("alpha3", std::string(c->alpha3));
   out.set("numeric", static_cast<int>(c->numeric));
-  out.set("name", std::string(c->name));
   return out;
 }
 val currency_code(const std::string& code) { return validation_object(validate_currency_code(code)); }

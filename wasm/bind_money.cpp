@@ -50,7 +50,6 @@ val currency_object(const std::string& code) {
   out.set("alpha", std::string(c->alpha));
   out.set("numeric", static_cast<int>(c->numeric));
   out.set("exponent", static_cast<int>(c->exponent));
-  out.set("name", std::string(c->name));
   return out;
 }
 

@@ -100,11 +100,14 @@ export interface CardApi {
   validateCardholderName(name: string): Validation;
 }
 
+/**
+ * An ISO-3166-1 country by its codes. No display name: use the browser's localised
+ * `new Intl.DisplayNames([locale], { type: 'region' }).of(country.alpha2)`.
+ */
 export interface Country {
   alpha2: string;
   alpha3: string;
   numeric: number;
-  name: string;
 }
 
 export interface FieldsApi {
@@ -131,12 +134,15 @@ export interface FieldsApi {
   validateRoutingNumber(routingNumber: string): Validation;
 }
 
+/**
+ * An ISO-4217 currency by its codes. No display name: use
+ * `new Intl.DisplayNames([locale], { type: 'currency' }).of(currency.alpha)`.
+ */
 export interface Currency {
   alpha: string;
   numeric: number;
   /** Digits after the decimal point: USD 2, JPY 0, BHD 3. */
   exponent: number;
-  name: string;
 }
 
 export type MoneyResult =

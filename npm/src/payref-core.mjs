@@ -83,7 +83,7 @@ export function buildPayref(core) {
       const length = putText(asText(text));
       const flags = (options.skipLuhnValidation ? 1 : 0) | (options.luhnValidateUnionPay ? 2 : 0);
       const maxLength = options.maxLength > 0 ? Math.floor(options.maxLength) : 0;
-      const p = core.validateCardNumberPacked(length, maxLength, flags);
+      const p = core._payref_validate_card_number(length, maxLength, flags);
       const brandIndex = (p >>> 2) & 0x3f;
       const brand = brandIndex === 0 ? null : brandList[brandIndex - 1];
       return {
@@ -106,7 +106,7 @@ export function buildPayref(core) {
         return unpackExpiry(core.validateExpiryPartsPacked(
           wellFormed(asText(value.month)), wellFormed(asText(value.year)), y, m, d, ahead));
       }
-      return unpackExpiry(core.validateExpiryPacked(putText(asText(value)), y, m, d, ahead));
+      return unpackExpiry(core._payref_validate_expiry(putText(asText(value)), y, m, d, ahead));
     },
     validateCvv: (text, brandType) => core.validateCvv(wellFormed(asText(text)), asText(brandType)),
     validateCardholderName: (text) => core.validateCardholderName(wellFormed(asText(text))),

@@ -13,8 +13,7 @@ namespace payref {
 namespace {
 
 Country country_row(std::string_view line) {
-  return Country{line.substr(0, 2), line.substr(2, 3), static_cast<std::uint16_t>(data::three_digits(line.substr(5, 3))),
-                 line.substr(8)};
+  return Country{line.substr(0, 2), line.substr(2, 3), static_cast<std::uint16_t>(data::three_digits(line.substr(5, 3)))};
 }
 
 bool all_of(std::string_view s, bool (*pred)(char)) {

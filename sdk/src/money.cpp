@@ -13,7 +13,7 @@ namespace {
 
 Currency currency_row(std::string_view line) {
   return Currency{line.substr(0, 3), static_cast<std::uint16_t>(data::three_digits(line.substr(3, 3))),
-                  static_cast<std::uint8_t>(line[6] - '0'), line.substr(7)};
+                  static_cast<std::uint8_t>(line[6] - '0')};
 }
 
 const std::vector<Currency>& currency_table() {

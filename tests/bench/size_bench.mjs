@@ -3,11 +3,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { repoRoot } from '../js/support/paths.mjs';
 
 const dist = path.join(repoRoot, 'npm/dist');
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+// GNU gzip itself, as the target names it (`-n`: no file name or time in the header). Node's
+// zlib at level 9 comes out about 2 % larger on the same wasm.
+const gz = (buf) => execFileSync('gzip', ['-9n'], { input: buf, maxBuffer: 1 << 24 }).length;
 const ours = ['payref-validation.wasm', 'payref-validation.mjs', 'payref-core.mjs', 'index.browser.mjs'];
 
 let rawTotal = 0;

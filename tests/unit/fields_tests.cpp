@@ -18,11 +18,18 @@ BOOST_AUTO_TEST_CASE(country_table_has_249_unique_entries_sorted_by_alpha2) {
     BOOST_TEST_CONTEXT(table[i].alpha2) {
       if (i > 0) BOOST_TEST(table[i - 1].alpha2 < table[i].alpha2);
       BOOST_TEST(table[i].alpha3.size() == 3u);
-      BOOST_TEST(!table[i].name.empty());
+      BOOST_TEST(!country_name(table[i]).empty());
       BOOST_TEST(alpha3.insert(table[i].alpha3).second);
       BOOST_TEST(numeric.insert(table[i].numeric).second);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(names_countries_in_english_by_their_codes) {
+  BOOST_TEST(country_name(*find_country("CA")) == "Canada");
+  BOOST_TEST(country_name(*find_country("ZW")) == "Zimbabwe");
+  BOOST_TEST(country_name(*find_country("AD")) == "Andorra");
+  BOOST_TEST(country_name(Country{"QQ", "QQQ", 0}).empty());
 }
 
 BOOST_AUTO_TEST_CASE(finds_countries_by_each_code_form) {

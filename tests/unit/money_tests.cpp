@@ -23,11 +23,18 @@ BOOST_AUTO_TEST_CASE(currency_table_is_sorted_unique_and_well_formed) {
       BOOST_TEST(table[i].alpha.size() == 3u);
       if (i > 0) BOOST_TEST(table[i - 1].alpha < table[i].alpha);
       BOOST_TEST(table[i].exponent <= 4);
-      BOOST_TEST(!table[i].name.empty());
+      BOOST_TEST(!currency_name(table[i]).empty());
       numerics.insert(table[i].numeric);
     }
   }
   BOOST_TEST(numerics.size() == table.size());
+}
+
+BOOST_AUTO_TEST_CASE(names_currencies_in_english_by_their_codes) {
+  BOOST_TEST(currency_name(*find_currency("USD")) == "US Dollar");
+  BOOST_TEST(currency_name(*find_currency("CAD")) == "Canadian Dollar");
+  BOOST_TEST(currency_name(*find_currency("ZWL")) == "Zimbabwe Dollar");
+  BOOST_TEST(currency_name(Currency{"QQQ", 0, 2}).empty());
 }
 
 BOOST_AUTO_TEST_CASE(exponents_follow_iso_4217) {

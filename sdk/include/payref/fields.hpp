@@ -47,7 +47,6 @@ struct Country {
   std::string_view alpha2;  // "CA"
   std::string_view alpha3;  // "CAN"
   std::uint16_t numeric;    // 124
-  std::string_view name;    // "Canada"
 };
 enum class CountryCodeForm { any, alpha2, alpha3, numeric };
 
@@ -55,6 +54,9 @@ enum class CountryCodeForm { any, alpha2, alpha3, numeric };
 std::span<const Country> countries();
 // Exact upper-case alpha-2, alpha-3 or a three-digit numeric code ("124"); nullptr when unknown.
 const Country* find_country(std::string_view code, CountryCodeForm form = CountryCodeForm::any);
+// English short name ("Canada"). Native builds only in practice: the wasm bindings never call it,
+// so the name table stays out of the browser download (pages use Intl.DisplayNames).
+std::string_view country_name(const Country& country);
 // reason: country.empty, country.malformed (wrong shape for the form), country.unknown.
 Validation validate_country(std::string_view code, CountryCodeForm form = CountryCodeForm::any);
 

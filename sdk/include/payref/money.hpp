@@ -17,13 +17,14 @@ struct Currency {
   std::string_view alpha;  // "USD"
   std::uint16_t numeric;   // 840
   std::uint8_t exponent;   // digits after the decimal point: USD 2, JPY 0, BHD 3
-  std::string_view name;   // "US Dollar"
 };
 
 // The ISO-4217 table (active currencies), sorted by alpha code. Data: sdk/src/data/currencies.cpp.
 std::span<const Currency> currencies();
 // Exact, upper-case alpha code; nullptr when unknown.
 const Currency* find_currency(std::string_view alpha);
+// English name ("US Dollar"); like country_name(), kept out of the browser module.
+std::string_view currency_name(const Currency& currency);
 
 inline constexpr std::int64_t kMaxMinorUnits = 9007199254740991;  // 2^53 − 1
 

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { repoRoot } from './paths.mjs';
 
 const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+// What a checkout page with a strict policy sends: scripts from its own origin, wasm compilation,
+// and nothing that evaluates strings ('unsafe-eval').
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const ROUTES = { '/dist/': path.join(repoRoot, 'npm/dist'), '/': path.join(repoRoot, 'tests/browser') };
 
 export async function startStaticServer() {
@@ -18,7 +21,9 @@ export async function startStaticServer() {
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+      if (path.basename(file) === 'strict-csp.html') headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -32,6 +32,27 @@ after(async () => {
   await server?.close();
 });
 
+test('the package runs under a strict CSP without unsafe-eval', async () => {
+  const strict = await browser.newPage();
+  try {
+    const response = await strict.goto(`${server.url}/strict-csp.html`);
+    assert.match(response.headers()['content-security-policy'], /'wasm-unsafe-eval'/);
+    await strict.waitForFunction(() => window.__ready || window.__error, null, { timeout: 20_000 });
+    assert.equal(await strict.evaluate(() => window.__error ?? null), null);
+    assert.deepEqual(await strict.evaluate(() => window.__cspViolations), []);
+    // Embind-bound (cvv, detect) and direct-export (number, expiry) paths both work.
+    const r = await strict.evaluate(() => [
+      window.payref.card.validateNumber('378282246310005').brand,
+      window.payref.card.validateCvv('12', 'american-express').reason,
+      window.payref.card.detect('4111').join(),
+      window.payref.card.validateExpiry('12/30', '2026-01-01').isValid,
+    ]);
+    assert.deepEqual(r, ['american-express', 'cvv.too_short', 'visa', true]);
+  } finally {
+    await strict.close();
+  }
+});
+
 test('the browser entry loads the wasm over HTTP and validates', async () => {
   const r = await page.evaluate(() => window.payref.card.validateNumber('4111 1111 1111 1111'));
   assert.equal(r.isValid, true);

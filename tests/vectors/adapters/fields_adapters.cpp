@@ -37,7 +37,7 @@ void add_fields_adapters(AdapterTable& table) {
   table["fields.findCountry"] = [](const Json& a) -> Json {
     const Country* c = find_country(string_arg(a, 0));
     if (c == nullptr) return nullptr;
-    return Json{{"alpha2", c->alpha2}, {"alpha3", c->alpha3}, {"numeric", c->numeric}, {"name", c->name}};
+    return Json{{"alpha2", c->alpha2}, {"alpha3", c->alpha3}, {"numeric", c->numeric}};
   };
   table["fields.validateCurrency"] = [](const Json& a) { return validation_json(validate_currency_code(string_arg(a, 0))); };
   table["fields.validateRoutingNumber"] = [](const Json& a) {

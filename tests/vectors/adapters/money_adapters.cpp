@@ -38,7 +38,7 @@ void add_money_adapters(AdapterTable& table) {
   table["money.currency"] = [](const Json& a) -> Json {
     const Currency* c = find_currency(string_arg(a, 0));
     if (c == nullptr) return nullptr;
-    return Json{{"alpha", c->alpha}, {"numeric", c->numeric}, {"exponent", c->exponent}, {"name", c->name}};
+    return Json{{"alpha", c->alpha}, {"numeric", c->numeric}, {"exponent", c->exponent}};
   };
 }
 
