@@ -1,0 +1,28 @@
+#include "app/server_app.hpp"
+
+#include "gateway/routes.hpp"
+#include "sandbox/demo_merchant.hpp"
+#include "sandbox/routes.hpp"
+
+namespace payref::app {
+
+ServerApp::ServerApp(AppOptions options)
+    : options_(std::move(options)),
+      data_dir_(open_data_dir(options_.data_dir, options_.admin_token)),
+      store_(std::make_unique<store::SqliteStore>(data_dir_.database())),
+      vault_(std::make_unique<store::CardVault>(data_dir_.card_key)),
+      clock_(options_.clock ? std::make_unique<sim::Clock>(*options_.clock) : std::make_unique<sim::Clock>()),
+      services_(std::make_unique<gateway::Services>(gateway::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
+  demo_credentials_ = sandbox::ensure_demo_merchant(*services_);
+  http::configure(server_, options_.http);
+  gateway::add_routes(server_, *services_);
+  sandbox::add_routes(server_, *services_, data_dir_.admin_token);
+}
+
+ServerApp::~ServerApp() = default;
+
+int ServerApp::bind() { return http::bind(server_, options_.http); }
+void ServerApp::listen() { server_.listen_after_bind(); }
+void ServerApp::stop() { server_.stop(); }
+
+}  // namespace payref::app

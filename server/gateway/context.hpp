@@ -1,0 +1,30 @@
+// What a gateway service needs for one request: the open store transaction, the authenticated
+// client, the decoded body, and the server's clock and secrets.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "sim/clock.hpp"
+#include "store/crypto.hpp"
+#include "store/store.hpp"
+
+namespace payref::gateway {
+
+// Server-wide collaborators, created once by the app.
+struct Services {
+  store::Store& store;
+  const store::CardVault& vault;
+  const store::SecretKey& hash_key;  // keyed hashes: client keys, card fingerprints
+  const sim::Clock& clock;
+};
+
+struct Call {
+  const Services& services;
+  store::Transaction& tx;
+  const nlohmann::json& body;  // the whole decoded request body
+  std::string client_id;       // empty for the unauthenticated client calls
+  nlohmann::json client;       // the client document's body
+};
+
+}  // namespace payref::gateway

@@ -1,0 +1,340 @@
+#include "gateway/payments.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+#include "gateway/customers.hpp"
+#include "gateway/fields.hpp"
+#include "http/redact.hpp"
+#include "sim/processor.hpp"
+
+namespace payref::gateway {
+
+namespace {
+
+enum Type { kAuthorize = 1, kCharge = 2, kRefund = 3, kSettle = 4, kVoid = 5, kDebit = 6, kCredit = 7, kThirdParty = 8 };
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Fields request_of(const Call& call) {
+  const auto it = call.body.find("Request");
+  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
+  return Fields(*it, "Request");
+}
+
+void check_type(const Fields& request, int expected) {
+  if (request.has("TransactionType") && request.integer("TransactionType", expected, 0, 99) != expected)
+    fail(code::validation, "Request.TransactionType: must be " + std::to_string(expected) + " for this endpoint");
+}
+
+std::string transaction_time(const Call& call, const Fields& request) {
+  const auto t = request.optional_datetime("TransactionDateTime");
+  return sim::format_wire_datetime(t ? *t : call.services.clock.now());
+}
+
+// A new TransactionReference, unique among this client's transactions.
+std::string unique_reference(const Call& call, const Fields& request) {
+  const std::string reference = request.text("TransactionReference", 50);
+  if (!call.tx.find(kTransactions, call.client_id, store::Key::key2, reference, 1).empty())
+    fail(code::duplicate, "Request.TransactionReference: " + reference + " has already been used");
+  return reference;
+}
+
+std::string next_transaction_id(store::Transaction& tx) {
+  char id[24];
+  std::snprintf(id, sizeof id, "%09lld", 300000000LL + static_cast<long long>(tx.next_sequence("transaction")));
+  return id;
+}
+
+// Optional pass-through objects the seed carries (stored and echoed as given).
+void copy_extras(const Call& call, nlohmann::json& record) {
+  const auto& request = call.body["Request"];
+  for (const char* key : {"Discount", "Marketing", "RevenuePartner"}) {
+    const auto it = request.find(key);
+    record[key] = it != request.end() && (it->is_object() || it->is_null()) ? *it : nlohmann::json();
+  }
+  record["Authorizer"] = request.value("Authorizer", nlohmann::json("")).is_string() ? request.value("Authorizer", "") : "";
+}
+
+store::Document save_transaction(Call& call, nlohmann::json record) {
+  const std::string id = next_transaction_id(call.tx);
+  record["TransactionId"] = id;
+  record["CreatedAt"] = sim::format_wire_datetime(call.services.clock.now());
+  store::Document doc{kTransactions, id, call.client_id, lower(record.value("Email", "")), record.value("TransactionReference", ""),
+                      std::move(record)};
+  call.tx.put(doc);
+  return doc;
+}
+
+// The Response of a payment call.
+nlohmann::json payment_response(const nlohmann::json& t) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const char* key : {"TransactionId", "TransactionType", "TransactionReference", "TransactionDateTime", "AuthCode", "Amount",
+                          "CurrencyCode", "Status", "CardType", "MaskedCardNumber", "OriginalTransactionId",
+                          "CustomerProfileId", "PaymentProfileId"})
+    if (t.contains(key)) out[key] = t[key];
+  return out;
+}
+
+Reply outcome_reply(const nlohmann::json& record, sim::Outcome outcome, const std::string& what) {
+  Reply r = success(outcome == sim::Outcome::approved ? what : description_for(outcome), payment_response(record));
+  r.body["Message"]["Code"] = code_for(outcome);
+  return r;
+}
+
+struct Card {
+  std::string number;
+  std::string card_type;
+  nlohmann::json profile_ids;  // {CustomerProfileId, PaymentProfileId} for stored profiles
+};
+
+// Authorize (type 1) or charge (type 2) a card through the simulated processor.
+Reply card_payment(Call& call, const Fields& request, const Card& card, int type) {
+  const std::string currency = request.currency("CurrencyCode");
+  const Money amount = request.amount("Amount", currency);
+  const std::string email = request.email("Email");
+  if (request.has("CaptureMethod")) request.integer("CaptureMethod", 3, 0, 9);
+  const std::string reference = unique_reference(call, request);
+  const auto decision = sim::decide_card(card.number, amount.minor_units());
+  const bool approved = decision.outcome == sim::Outcome::approved;
+  nlohmann::json record = {
+      {"TransactionType", std::to_string(type)},
+      {"TransactionReference", reference},
+      {"TransactionDateTime", transaction_time(call, request)},
+      {"Amount", amount.to_decimal_string()},
+      {"CurrencyCode", currency},
+      {"Email", email},
+      {"PaymentMethod", "Card"},
+      {"CardType", card.card_type},
+      {"MaskedCardNumber", http::mask_card_number(card.number)},
+      {"AuthCode", approved ? nlohmann::json(decision.auth_code) : nlohmann::json()},
+      {"Status", approved ? (type == kAuthorize ? "Authorized" : "Charged")
+                          : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
+      {"ResponseCode", code_for(decision.outcome)},
+      {"CapturedMinor", approved && type == kCharge ? amount.minor_units() : 0},
+      {"AuthorizedMinor", approved ? amount.minor_units() : 0},
+      {"RefundedMinor", 0},
+  };
+  if (!card.profile_ids.is_null()) record.update(card.profile_ids);
+  if (const auto name = request.optional_object("Name")) record["Name"] = read_name(*name);
+  if (const auto address = request.optional_object("BillingAddress")) record["BillingAddress"] = read_address(*address);
+  copy_extras(call, record);
+  const auto saved = save_transaction(call, std::move(record));
+  return outcome_reply(saved.body, decision.outcome, type == kAuthorize ? "Authorized." : "Approved and captured.");
+}
+
+Card card_from_request(const Call& call, const Fields& request) {
+  const CardInput in = read_card(request.object("Card"), call.services.clock.today());
+  return Card{in.number, std::string(in.brand->nice_type), nullptr};
+}
+
+Card card_from_profile(Call& call, const Fields& request) {
+  const std::string customer_id = request.text("CustomerProfileId", 9);
+  const auto method = load_payment_method(call, customer_id, request.text("PaymentProfileId", 9));
+  if (method.card_number.empty()) fail(code::validation, "Request.PaymentProfileId: the profile is a bank account, not a card");
+  // A stored card is checked against today's date as a new one would be.
+  const std::string expiry = method.profile.body["Card"].value("ExpiryDate", "");
+  const auto e = validate_expiry(expiry, call.services.clock.today());
+  if (!e.is_valid) fail(code::expired_card, "Declined: the stored card expired (" + expiry + ").");
+  return Card{method.card_number, method.profile.body["Card"].value("CardType", ""),
+              {{"CustomerProfileId", customer_id}, {"PaymentProfileId", method.profile.id}}};
+}
+
+// The original of a follow-up call, checked against what the caller quotes.
+store::Document original_of(const Call& call, const Fields& request, bool amount_must_match) {
+  const std::string id = request.text("TransactionId", 9);
+  auto original = call.tx.get(kTransactions, call.client_id, id);
+  if (!original) fail(code::not_found, "Request.TransactionId: no transaction " + id);
+  const auto& t = original->body;
+  if (t.value("PaymentMethod", "") != "Card") fail(code::invalid_state, "Request.TransactionId: " + id + " is not a card transaction");
+  const std::string currency = request.currency("CurrencyCode");
+  const auto mismatch = [](const std::string& field) { fail(code::validation, "Request." + field + ": does not match the original transaction"); };
+  if (currency != t.value("CurrencyCode", "")) mismatch("CurrencyCode");
+  if (request.text("OriginalTransactionReference", 50) != t.value("TransactionReference", "")) mismatch("OriginalTransactionReference");
+  if (!t["AuthCode"].is_string() || request.text("AuthCode", 6) != t["AuthCode"].get<std::string>()) mismatch("AuthCode");
+  if (const auto when = request.optional_datetime("OriginalTransactionDateTime"))
+    if (sim::format_wire_datetime(*when) != t.value("TransactionDateTime", "")) mismatch("OriginalTransactionDateTime");
+  if (amount_must_match && request.amount("Amount", currency).to_decimal_string() != t.value("Amount", "")) mismatch("Amount");
+  return *original;
+}
+
+// Settle (4), void (5) or refund (3) of an earlier card transaction.
+Reply follow_up(Call& call, int type, bool from_profile) {
+  const Fields request = request_of(call);
+  check_type(request, type);
+  auto original = original_of(call, request, type != kRefund);
+  auto& t = original.body;
+  if (from_profile) {
+    const std::string customer = request.text("CustomerProfileId", 9);
+    if (t.value("CustomerProfileId", "") != customer)
+      fail(code::not_found, "Request.TransactionId: " + original.id + " was not made on customer " + customer + "'s profile");
+  }
+  const std::string status = t.value("Status", "");
+  const std::string currency = t.value("CurrencyCode", "");
+  std::int64_t amount_minor = t.value("AuthorizedMinor", std::int64_t{0});
+  std::string new_status;
+  if (type == kSettle) {
+    if (status != "Authorized") fail(code::invalid_state, "Only an authorized transaction can be settled; this one is " + status + ".");
+    t["Status"] = "Settled";
+    t["CapturedMinor"] = amount_minor;
+    new_status = "Settled";
+  } else if (type == kVoid) {
+    if (status != "Authorized" && status != "Charged")
+      fail(code::invalid_state, "Only an authorized or charged, not yet settled transaction can be voided; this one is " + status + ".");
+    t["Status"] = "Voided";
+    t["CapturedMinor"] = 0;
+    new_status = "Voided";
+  } else {
+    if (status != "Charged" && status != "Settled" && status != "PartiallyRefunded")
+      fail(code::invalid_state, "Only a captured transaction can be refunded; this one is " + status + ".");
+    const Money refund = request.amount("Amount", currency);
+    amount_minor = refund.minor_units();
+    const std::int64_t captured = t.value("CapturedMinor", std::int64_t{0});
+    const std::int64_t refunded = t.value("RefundedMinor", std::int64_t{0});
+    if (refunded + amount_minor > captured) {
+      const auto left = Money::from_minor(captured - refunded, currency);
+      fail(code::invalid_state, "Request.Amount: exceeds what is left to refund (" + left->to_decimal_string() + " " + currency + ").");
+    }
+    t["RefundedMinor"] = refunded + amount_minor;
+    t["Status"] = refunded + amount_minor == captured ? "Refunded" : "PartiallyRefunded";
+    new_status = "Refunded";
+  }
+  call.tx.put(original);
+
+  const auto amount = Money::from_minor(amount_minor, currency);
+  nlohmann::json record = {
+      {"TransactionType", std::to_string(type)},
+      {"TransactionReference", type == kRefund && request.has("TransactionReference") ? unique_reference(call, request) : std::string()},
+      {"TransactionDateTime", transaction_time(call, request)},
+      {"Amount", amount->to_decimal_string()},
+      {"CurrencyCode", currency},
+      {"Email", request.optional_text("Email", 256).value_or(t.value("Email", ""))},
+      {"PaymentMethod", "Card"},
+      {"CardType", t["CardType"]},
+      {"MaskedCardNumber", t["MaskedCardNumber"]},
+      {"AuthCode", t["AuthCode"]},
+      {"Status", new_status},
+      {"ResponseCode", code::ok},
+      {"OriginalTransactionId", original.id},
+      {"Reason", request.optional_text("Reason", 255).value_or("")},
+  };
+  for (const char* key : {"CustomerProfileId", "PaymentProfileId"})
+    if (t.contains(key)) record[key] = t[key];
+  const auto saved = save_transaction(call, std::move(record));
+  const char* what = type == kSettle ? "Settled." : type == kVoid ? "Voided." : "Refunded.";
+  return success(what, payment_response(saved.body));
+}
+
+Reply bank_transfer(Call& call, int type) {
+  const Fields request = request_of(call);
+  check_type(request, type);
+  const std::string currency = request.optional_text("CurrencyCode", 3).value_or("USD");
+  if (currency != "USD") fail(code::validation, "Request.CurrencyCode: bank transfers are in USD");
+  const Money amount = request.amount("Amount", currency);
+  const BankInput bank = read_bank_account(request);
+  const std::string email = request.email("Email");
+  const std::string reference = unique_reference(call, request);
+  const auto decision = sim::decide_bank(bank.account_number, amount.minor_units());
+  const bool approved = decision.outcome == sim::Outcome::approved;
+  nlohmann::json record = {
+      {"TransactionType", std::to_string(type)},
+      {"TransactionReference", reference},
+      {"TransactionDateTime", transaction_time(call, request)},
+      {"Amount", amount.to_decimal_string()},
+      {"CurrencyCode", currency},
+      {"Email", email},
+      {"PaymentMethod", "Bank"},
+      {"RoutingNumber", bank.routing_number},
+      {"MaskedAccountNumber", std::string(bank.account_number.size() - 4, '*') + bank.account_number.substr(bank.account_number.size() - 4)},
+      {"AccountHolderName", bank.account_holder_name},
+      {"Description", request.optional_text("Description", 255).value_or("")},
+      {"AuthCode", nullptr},  // the seed: no auth code for bank transfers
+      {"Status", approved ? (type == kDebit ? "Debited" : "Credited")
+                          : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
+      {"ResponseCode", code_for(decision.outcome)},
+  };
+  if (const auto name = request.optional_object("Name")) record["Name"] = read_name(*name);
+  copy_extras(call, record);
+  auto saved = save_transaction(call, std::move(record));
+  auto reply = outcome_reply(saved.body, decision.outcome, type == kDebit ? "Debit accepted." : "Credit accepted.");
+  for (const char* key : {"RoutingNumber", "MaskedAccountNumber"}) reply.body["Response"][key] = saved.body[key];
+  return reply;
+}
+
+}  // namespace
+
+Reply card_authorize(Call& call) {
+  const Fields request = request_of(call);
+  check_type(request, kAuthorize);
+  return card_payment(call, request, card_from_request(call, request), kAuthorize);
+}
+
+Reply card_charge(Call& call) {
+  const Fields request = request_of(call);
+  check_type(request, kCharge);
+  return card_payment(call, request, card_from_request(call, request), kCharge);
+}
+
+Reply card_refund(Call& call) { return follow_up(call, kRefund, false); }
+Reply card_settle(Call& call) { return follow_up(call, kSettle, false); }
+Reply card_void(Call& call) { return follow_up(call, kVoid, false); }
+Reply bank_debit(Call& call) { return bank_transfer(call, kDebit); }
+Reply bank_credit(Call& call) { return bank_transfer(call, kCredit); }
+
+Reply third_party(Call& call) {
+  // A payment taken elsewhere: recorded for the contact's history, no money moves.
+  const Fields request = request_of(call);
+  const std::string currency = request.currency("CurrencyCode");
+  const Money amount = request.amount("Amount", currency);
+  nlohmann::json record = {
+      {"TransactionType", "8"},
+      {"TransactionReference", unique_reference(call, request)},
+      {"TransactionDateTime", transaction_time(call, request)},
+      {"Amount", amount.to_decimal_string()},
+      {"CurrencyCode", currency},
+      {"Email", request.email("Email")},
+      {"PaymentMethod", "ThirdParty"},
+      {"Description", request.optional_text("Description", 255).value_or("")},
+      {"ThirdPartyName", request.optional_text("PaymentMethod", 100).value_or("")},
+      {"AuthCode", nullptr},
+      {"Status", "Recorded"},
+      {"ResponseCode", code::ok},
+  };
+  copy_extras(call, record);
+  const auto saved = save_transaction(call, std::move(record));
+  return success("Third-party transaction recorded; no payment was made.", payment_response(saved.body));
+}
+
+Reply profile_authorize(Call& call) {
+  const Fields request = request_of(call);
+  check_type(request, kAuthorize);
+  return card_payment(call, request, card_from_profile(call, request), kAuthorize);
+}
+
+Reply profile_charge(Call& call) {
+  const Fields request = request_of(call);
+  check_type(request, kCharge);
+  return card_payment(call, request, card_from_profile(call, request), kCharge);
+}
+
+Reply profile_refund(Call& call) { return follow_up(call, kRefund, true); }
+Reply profile_settle(Call& call) { return follow_up(call, kSettle, true); }
+Reply profile_void(Call& call) { return follow_up(call, kVoid, true); }
+
+nlohmann::json transaction_list_item(const nlohmann::json& t) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const char* key : {"TransactionId", "TransactionType", "TransactionReference", "TransactionDateTime", "CurrencyCode", "AuthCode",
+                          "Status", "ResponseCode", "CardType", "MaskedCardNumber", "MaskedAccountNumber", "PaymentMethod",
+                          "OriginalTransactionId", "Description"})
+    if (t.contains(key)) out[key] = t[key];
+  // The seed's list gives Amount as a number: exact for every amount the core accepts (< 2^53).
+  const std::string amount = t.value("Amount", "0");
+  out["Amount"] = nlohmann::json::parse(amount, nullptr, false).is_number() ? nlohmann::json::parse(amount) : nlohmann::json(0);
+  return out;
+}
+
+}  // namespace payref::gateway

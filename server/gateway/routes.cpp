@@ -1,0 +1,171 @@
+#include "gateway/routes.hpp"
+
+#include "gateway/auth.hpp"
+#include "gateway/clients.hpp"
+#include "gateway/customers.hpp"
+#include "gateway/payments.hpp"
+#include "gateway/transactions.hpp"
+#include "gateway/wire.hpp"
+#include "http/json_body.hpp"
+
+namespace payref::gateway {
+
+namespace {
+
+using Handler = Reply (*)(Call&);
+
+enum class Access {
+  anonymous,       // client/register
+  own_credentials, // client activation / cancellation / update: the handler checks them
+  client,          // everything else: an active client's Id and Key
+};
+enum class Kind { read, write, money };
+
+void send(httplib::Response& res, const Reply& reply) {
+  res.status = reply.http_status;
+  res.set_content(reply.body.dump(), "application/json; charset=utf-8");
+}
+
+Reply run(const Services& services, store::Transaction& tx, const nlohmann::json& body, Access access, Handler handler) {
+  Call call{services, tx, body, {}, {}};
+  if (access == Access::client) {
+    const auto credentials = read_credentials(body);
+    call.client = authenticate(services, tx, credentials);
+    call.client_id = credentials.id;
+  }
+  return handler(call);
+}
+
+// Money-moving calls with an Idempotency-Key: the first answer is stored with a hash of the
+// request, in the same transaction as the money movement; a retry with the same body gets that
+// answer again (header Idempotent-Replayed: true) and moves nothing; a different body is refused.
+struct Idempotency {
+  std::string key, request_hash, client_id;
+};
+
+void handle(const Services& services, const httplib::Request& req, httplib::Response& res, Access access, Kind kind,
+            Handler handler) {
+  const auto decoded = http::decode_request(req);
+  if (!decoded.json) {
+    send(res, render(GatewayError{std::string(code::validation), "The request is invalid.", 400,
+                                  {{"model", nlohmann::json::array({decoded.error})}}}));
+    return;
+  }
+  const nlohmann::json& body = *decoded.json;
+  std::optional<Idempotency> idempotency;
+  if (kind == Kind::money && req.has_header("Idempotency-Key")) {
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.empty() || key.size() > 255) {
+      send(res, render(GatewayError{std::string(code::validation), "Idempotency-Key: must be 1 to 255 characters", 200, nullptr}));
+      return;
+    }
+    idempotency = Idempotency{key, store::sha256_hex(req.path + "\n" + body.dump()), {}};
+  }
+
+  Reply reply;
+  bool replayed = false;
+  try {
+    if (kind == Kind::read) {
+      services.store.read([&](store::Transaction& tx) { reply = run(services, tx, body, access, handler); });
+    } else {
+      services.store.write([&](store::Transaction& tx) {
+        if (idempotency) {
+          idempotency->client_id = read_credentials(body).id;
+          if (auto saved = tx.idempotent_response(idempotency->client_id, idempotency->key)) {
+            authenticate(services, tx, read_credentials(body));  // a replay still needs the right key
+            if (saved->request_hash != idempotency->request_hash)
+              fail(code::idempotency_conflict, "Idempotency-Key: already used with a different request");
+            reply = Reply{saved->status, nlohmann::json::parse(saved->body)};
+            replayed = true;
+            return;
+          }
+        }
+        reply = run(services, tx, body, access, handler);
+        if (idempotency)
+          tx.save_idempotent_response(idempotency->client_id, idempotency->key,
+                                      {idempotency->request_hash, reply.http_status, reply.body.dump()});
+      });
+    }
+  } catch (const GatewayError& error) {
+    reply = render(error);
+    // A refused request is remembered too, so a retry gets the same answer (nothing was written).
+    if (idempotency && !idempotency->client_id.empty() && error.code != code::authentication &&
+        error.code != code::idempotency_conflict) {
+      services.store.write([&](store::Transaction& tx) {
+        if (!tx.idempotent_response(idempotency->client_id, idempotency->key))
+          tx.save_idempotent_response(idempotency->client_id, idempotency->key,
+                                      {idempotency->request_hash, reply.http_status, reply.body.dump()});
+      });
+    }
+  }
+  if (replayed) res.set_header("Idempotent-Replayed", "true");
+  send(res, reply);
+}
+
+struct Route {
+  const char* method;  // "POST", "GET" or "BOTH" (a GET with its documented POST twin)
+  const char* path;
+  Access access;
+  Kind kind;
+  Handler handler;
+};
+
+constexpr Route kRoutes[] = {
+    {"POST", "/api/v1/client/register", Access::anonymous, Kind::write, register_client},
+    {"POST", "/api/v1/client/activation", Access::own_credentials, Kind::write, activate_client},
+    {"POST", "/api/v1/client/cancellation", Access::own_credentials, Kind::write, cancel_client},
+    {"POST", "/api/v1/client/update", Access::own_credentials, Kind::write, update_client},
+
+    {"POST", "/api/v1/customer/register", Access::client, Kind::write, register_customer},
+    {"POST", "/api/v1/customer/payments/register", Access::client, Kind::write, register_payment_profile},
+    {"POST", "/api/v1/customer/payments/update", Access::client, Kind::write, update_payment_profile},
+    {"POST", "/api/v1/customer/payments/remove", Access::client, Kind::write, remove_payment_profile},
+    {"BOTH", "/api/v1/customer/profiles", Access::client, Kind::read, list_profiles},
+    {"BOTH", "/api/v1/customer/profiles/full", Access::client, Kind::read, list_profiles_full},
+    {"GET", "/api/v1/customer/profile", Access::client, Kind::read, get_profile},
+    {"GET", "/api/v1/customer", Access::client, Kind::read, get_customer},
+    {"GET", "/api/v1/customer/profiles/default", Access::client, Kind::read, get_default_profile},
+
+    {"POST", "/api/v1/payments/creditcard/authorize", Access::client, Kind::money, card_authorize},
+    {"POST", "/api/v1/payments/creditcard/charge", Access::client, Kind::money, card_charge},
+    {"POST", "/api/v1/payments/creditcard/refund", Access::client, Kind::money, card_refund},
+    {"POST", "/api/v1/payments/creditcard/transaction/settle", Access::client, Kind::money, card_settle},
+    {"POST", "/api/v1/payments/creditcard/transaction/void", Access::client, Kind::money, card_void},
+    {"POST", "/api/v1/payments/b2b/transaction/debit", Access::client, Kind::money, bank_debit},
+    {"POST", "/api/v1/payments/b2b/transaction/credit", Access::client, Kind::money, bank_credit},
+    {"POST", "/api/v1/payments/thirdparty", Access::client, Kind::money, third_party},
+
+    {"POST", "/api/v1/profiles/authorize", Access::client, Kind::money, profile_authorize},
+    {"POST", "/api/v1/profiles/charge", Access::client, Kind::money, profile_charge},
+    {"POST", "/api/v1/profiles/refund", Access::client, Kind::money, profile_refund},
+    {"POST", "/api/v1/profiles/settle", Access::client, Kind::money, profile_settle},
+    {"POST", "/api/v1/profiles/void", Access::client, Kind::money, profile_void},
+
+    {"BOTH", "/api/v1/transactions", Access::client, Kind::read, list_transactions},
+};
+
+// ASP.NET's answer to a method the resource does not support.
+void method_not_allowed(httplib::Response& res, const std::string& method) {
+  res.status = 405;
+  res.set_header("Allow", method == "POST" ? "GET" : "POST");
+  res.set_content(nlohmann::json{{"Message", "The requested resource does not support http method '" + method + "'."}}.dump(),
+                  "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+void add_routes(httplib::Server& server, const Services& services) {
+  for (const Route& route : kRoutes) {
+    const std::string path = route.path;
+    auto handler = [&services, route](const httplib::Request& req, httplib::Response& res) {
+      handle(services, req, res, route.access, route.kind, route.handler);
+    };
+    const std::string method = route.method;
+    if (method == "POST" || method == "BOTH") server.Post(path, handler);
+    else server.Post(path, [](const httplib::Request&, httplib::Response& res) { method_not_allowed(res, "POST"); });
+    if (method == "GET" || method == "BOTH") server.Get(path, handler);
+    else server.Get(path, [](const httplib::Request&, httplib::Response& res) { method_not_allowed(res, "GET"); });
+  }
+}
+
+}  // namespace payref::gateway

@@ -1,0 +1,34 @@
+#include "gateway/transactions.hpp"
+
+#include <cctype>
+
+#include "gateway/fields.hpp"
+#include "gateway/payments.hpp"
+
+namespace payref::gateway {
+
+Reply list_transactions(Call& call) {
+  const auto it = call.body.find("Request");
+  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
+  const Fields request(*it, "Request");
+  const std::string email = request.email("Email");
+  const int page_size = request.integer("PageSize", 20, 1, 100);
+  const int page_number = request.integer("PageNumber", 1, 1, 1000000);
+  std::string key = email;
+  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // One row more than the page tells whether another page follows.
+  auto rows = call.tx.find(kTransactions, call.client_id, store::Key::key1, key, static_cast<std::size_t>(page_size) + 1,
+                           static_cast<std::size_t>(page_size) * static_cast<std::size_t>(page_number - 1), true);
+  const bool more = rows.size() > static_cast<std::size_t>(page_size);
+  if (more) rows.pop_back();
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& row : rows) list.push_back(transaction_list_item(row.body));
+  return success("OK", {{"Email", email},
+                        {"PageSize", page_size},
+                        {"PageNumber", page_number},
+                        {"TimeZone", request.optional_text("TimeZone", 64).value_or("UTC")},
+                        {"MorePages", more},
+                        {"Transactions", list}});
+}
+
+}  // namespace payref::gateway

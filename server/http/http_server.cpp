@@ -1,0 +1,88 @@
+#include "http/http_server.hpp"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <spdlog/spdlog.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <exception>
+
+#include "http/redact.hpp"
+
+namespace payref::http {
+
+namespace {
+
+void add_cors_headers(const httplib::Request& req, httplib::Response& res) {
+  // Any origin: the sandbox serves developers' pages from wherever they run them.
+  res.set_header("Access-Control-Allow-Origin", "*");
+  res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+  res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, Idempotency-Key, Accept");
+  res.set_header("Access-Control-Expose-Headers", "Idempotent-Replayed");
+  res.set_header("Access-Control-Max-Age", "600");
+  (void)req;
+}
+
+}  // namespace
+
+void configure(httplib::Server& server, const ServerOptions& options) {
+  const int threads = options.threads > 0 ? options.threads : 16;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_timeout(2);  // short: an idle keep-alive connection pins a pool thread
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  server.set_payload_max_length(kMaxBodyBytes);
+  server.set_socket_options([](socket_t s) {
+    int yes = 1;
+    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);  // else ~40 ms per reused-connection reply
+  });
+
+  server.Options(R"(/.*)", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+  server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"status":"ok"})", "application/json");
+  });
+
+  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) { add_cors_headers(req, res); });
+
+  // The boundary: a handler that throws answers 500 with a JSON body and nothing internal. Input
+  // never gets here (services validate first); this is for bugs and environment failures.
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    spdlog::error("{} {}: unhandled: {}", req.method, req.path, redact(what));
+    res.status = 500;
+    res.set_content(R"({"Message":{"Code":"96","Description":"Internal error; the request was not applied."},"Response":null})",
+                    "application/json");
+    add_cors_headers(req, res);
+  });
+
+  // 404/405/413 and other errors httplib produces before any handler: give them a JSON body.
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const char* text = res.status == 404   ? "No HTTP resource was found that matches the request URI."
+                       : res.status == 413 ? "The request body is larger than 1 MiB."
+                                           : "The request could not be processed.";
+    res.set_content(std::string(R"({"Message":")") + text + "\"}", "application/json");
+    add_cors_headers(req, res);
+  });
+
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    spdlog::info("{} {} -> {} ({} B in, {} B out)", req.method, redact(req.path), res.status, req.body.size(), res.body.size());
+    if (spdlog::should_log(spdlog::level::debug) && !req.body.empty()) spdlog::debug("  body: {}", redact(req.body));
+  });
+}
+
+int bind(httplib::Server& server, const ServerOptions& options) {
+  if (options.port == 0) return server.bind_to_any_port(options.host.c_str());
+  return server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+}
+
+}  // namespace payref::http

@@ -1,0 +1,15 @@
+// Masks card data before anything is logged or echoed: runs of 13–19 digits (spaces and dashes
+// allowed between them) keep at most their first six and last four digits, and the values of
+// JSON fields named like a security code are replaced entirely.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace payref::http {
+
+std::string redact(std::string_view text);
+// "411111******1111" for a card number (first six, last four).
+std::string mask_card_number(std::string_view digits);
+
+}  // namespace payref::http

@@ -1,0 +1,81 @@
+// payref-server: the local reference server for payref's four payment APIs.
+//
+//   payref-server [--host 127.0.0.1] [--port 8080] [--data ./payref-data] [--threads N]
+//                 [--admin-token T] [--clock 2026-01-01T00:00:00Z]
+//
+// Prints "payref-server listening on http://HOST:PORT" once it accepts connections (tests parse
+// it). SIGINT/SIGTERM stop it gracefully: requests in flight finish, the exit code is 0.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+#include "app/server_app.hpp"
+
+int main(int argc, char** argv) {
+  payref::app::AppOptions options;
+  std::string data_dir = "payref-data";
+  std::string clock_text;
+  std::string log_level = "info";
+  CLI::App cli{"payref-server: a stateful local reference server for payref's payment APIs"};
+  cli.set_version_flag("--version", std::string("payref-server ") + PAYREF_VERSION);
+  cli.add_option("--host", options.http.host, "Address to listen on")->capture_default_str();
+  cli.add_option("--port", options.http.port, "Port (0 picks a free one)")->capture_default_str()->check(CLI::Range(0, 65535));
+  cli.add_option("--data", data_dir, "Data directory (database and keys)")->capture_default_str();
+  cli.add_option("--threads", options.http.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cli.add_option("--admin-token", options.admin_token, "Bearer token of the /_sandbox/ API (default: generated and kept)");
+  cli.add_option("--clock", clock_text, "Start with the clock frozen at this UTC time (2026-01-01T00:00:00Z)");
+  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
+  CLI11_PARSE(cli, argc, argv);
+
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  options.data_dir = data_dir;
+  if (!clock_text.empty()) {
+    options.clock = payref::sim::parse_iso8601(clock_text);
+    if (!options.clock) {
+      std::cerr << "payref-server: --clock must be a UTC time such as 2026-01-01T00:00:00Z\n";
+      return 2;
+    }
+  }
+
+  // Block the stop signals before any thread starts (pool threads inherit the mask); one thread
+  // waits for them and stops the server, which is not async-signal-safe (TOOLCHAIN.md §6).
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  try {
+    payref::app::ServerApp app(options);
+    const int port = app.bind();
+    if (port < 0) {
+      std::cerr << "payref-server: cannot listen on " << options.http.host << ":" << options.http.port << "\n";
+      return 1;
+    }
+    const auto& dir = app.data_dir();
+    std::cout << "payref-server listening on http://" << options.http.host << ":" << port << "\n"
+              << "data: " << dir.root.string() << "\n"
+              << "admin token (for /_sandbox/): " << dir.admin_token << (dir.admin_token_created ? " (new)" : "") << "\n"
+              << "demo merchant (gateway): Id " << app.demo_credentials()["gateway"]["Authentication"]["Id"].get<std::string>()
+              << " Key " << app.demo_credentials()["gateway"]["Authentication"]["Key"].get<std::string>() << std::endl;
+
+    std::thread waiter([&app, stop_signals] {
+      int signal = 0;
+      sigwait(&stop_signals, &signal);
+      spdlog::info("signal {}: stopping", signal);
+      app.stop();
+    });
+    app.listen();
+    // listen() also returns if the server failed; make sure the waiter thread ends either way.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  } catch (const std::exception& e) {
+    std::cerr << "payref-server: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

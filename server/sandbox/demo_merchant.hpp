@@ -1,0 +1,15 @@
+// The demo merchant every new sandbox has, so a developer can pay at once: an active gateway
+// client whose key is kept (sandbox only) so GET /_sandbox/credentials can show it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/context.hpp"
+
+namespace payref::sandbox {
+
+// Creates the demo merchant if the store has none (first start, or after a reset, with the same
+// credentials as before). Returns its credentials as /_sandbox/credentials shows them.
+nlohmann::json ensure_demo_merchant(const gateway::Services& services);
+
+}  // namespace payref::sandbox

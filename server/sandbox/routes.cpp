@@ -1,0 +1,66 @@
+#include "sandbox/routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "sandbox/demo_merchant.hpp"
+#include "store/crypto.hpp"
+
+namespace payref::sandbox {
+
+namespace {
+
+void send(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+bool authorized(const httplib::Request& req, httplib::Response& res, const std::string& token) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.rfind(prefix, 0) == 0 && store::constant_time_equal(header.substr(prefix.size()), token)) return true;
+  res.set_header("WWW-Authenticate", "Bearer realm=\"payref sandbox\"");
+  send(res, 401, {{"error", "unauthenticated"}, {"message", "The sandbox API needs Authorization: Bearer <admin token>."}});
+  return false;
+}
+
+}  // namespace
+
+void add_routes(httplib::Server& server, const gateway::Services& services, std::string admin_token) {
+  const auto guarded = [&services, token = std::move(admin_token)](auto body) {
+    return [&services, token, body](const httplib::Request& req, httplib::Response& res) {
+      if (authorized(req, res, token)) body(services, req, res);
+    };
+  };
+
+  server.Get("/_sandbox/outbox", guarded([](const gateway::Services& s, const httplib::Request& req, httplib::Response& res) {
+    std::size_t limit = 50;
+    if (req.has_param("limit")) {
+      const std::string text = req.get_param_value("limit");
+      bool digits = !text.empty() && text.size() <= 4;
+      for (char c : text) digits = digits && c >= '0' && c <= '9';
+      if (!digits || std::stoul(text) == 0) {
+        send(res, 400, {{"error", "invalid_argument"}, {"message", "limit must be a whole number from 1 to 9999"}});
+        return;
+      }
+      limit = std::stoul(text);
+    }
+    nlohmann::json list = nlohmann::json::array();
+    s.store.read([&](store::Transaction& tx) {
+      for (const auto& m : tx.outbox(limit))
+        list.push_back({{"seq", m.seq}, {"to", m.to}, {"subject", m.subject}, {"body", m.body},
+                        {"code", m.code.empty() ? nlohmann::json() : nlohmann::json(m.code)}, {"created", m.created}});
+    });
+    send(res, 200, list);
+  }));
+
+  server.Get("/_sandbox/credentials", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+    send(res, 200, ensure_demo_merchant(s));
+  }));
+
+  server.Post("/_sandbox/reset", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+    s.store.write([](store::Transaction& tx) { tx.clear_all(); });
+    send(res, 200, {{"reset", true}, {"credentials", ensure_demo_merchant(s)}});
+  }));
+}
+
+}  // namespace payref::sandbox

@@ -1,0 +1,38 @@
+// The default backend: one SQLite file in the data directory, WAL, busy timeout, writes under
+// BEGIN IMMEDIATE (TOOLCHAIN.md §6). Connections are pooled: each transaction borrows one.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace payref::store {
+
+class SqliteConnection;
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) and migrates the database. Throws std::runtime_error when the file
+  // cannot be opened or its schema is newer than this build knows.
+  explicit SqliteStore(const std::filesystem::path& file);
+  ~SqliteStore() override;
+
+  void read(const std::function<void(Transaction&)>& fn) override;
+  void write(const std::function<void(Transaction&)>& fn) override;
+
+  int schema_version() const { return schema_version_; }
+
+ private:
+  std::unique_ptr<SqliteConnection> borrow();
+  void give_back(std::unique_ptr<SqliteConnection> connection);
+
+  std::filesystem::path file_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<SqliteConnection>> pool_;
+  int schema_version_ = 0;
+};
+
+}  // namespace payref::store
