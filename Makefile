@@ -1,5 +1,6 @@
 # payref — the two commands of the README, and the steps they are made of.
-#   make run    install what is missing, build native + wasm, run the demo
+#   make run    install what is missing, build native + wasm, run the validation demo, then start
+#               payref-server on 127.0.0.1:8080 (PORT=, DATA=) with its demo merchant
 #   make test   install what is missing, build, run every test (ctest + node --test)
 SHELL := /bin/bash
 JOBS ?= 2
@@ -9,8 +10,13 @@ export NODE_PATH := /usr/share/nodejs
 
 .PHONY: run test deps build native wasm test-native test-js bench clean
 
+PORT ?= 8080
+DATA ?= payref-data
+
 run: build
 	node web-demo/validation-demo.mjs
+	@echo
+	exec $(NATIVE)/server/payref-server --port $(PORT) --data $(DATA)
 
 test: build
 	$(MAKE) test-native test-js
@@ -37,6 +43,7 @@ test-js:
 
 bench: build
 	cd tests && node bench/validation_bench.mjs && node bench/size_bench.mjs
+	tests/bench/server_bench.sh
 
 clean:
 	rm -rf build npm/dist

@@ -27,7 +27,7 @@ void add_cors_headers(const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 void configure(httplib::Server& server, const ServerOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : 16;
+  const int threads = options.threads > 0 ? options.threads : 64;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(2);  // short: an idle keep-alive connection pins a pool thread

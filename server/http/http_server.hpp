@@ -14,7 +14,7 @@ namespace payref::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
-  int threads = 16;
+  int threads = 64;  // > the connections expected: an idle keep-alive connection pins a worker
 };
 
 constexpr std::size_t kMaxBodyBytes = 1 << 20;

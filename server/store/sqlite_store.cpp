@@ -289,6 +289,7 @@ void SqliteStore::read(const std::function<void(Transaction&)>& fn) {
 }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
+  std::lock_guard writer(write_mutex_);
   auto c = borrow();
   try {
     run_in_transaction(*c, "BEGIN IMMEDIATE", true, fn);

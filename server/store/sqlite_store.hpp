@@ -31,6 +31,9 @@ class SqliteStore final : public Store {
 
   std::filesystem::path file_;
   std::mutex pool_mutex_;
+  // SQLite admits one writer at a time anyway; queueing writers here instead of in SQLite's busy
+  // handler (which sleeps 1, 2, 5, 10 … ms between retries) cut the charge p99 from ~1 s.
+  std::mutex write_mutex_;
   std::vector<std::unique_ptr<SqliteConnection>> pool_;
   int schema_version_ = 0;
 };
