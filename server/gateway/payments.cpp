@@ -267,17 +267,18 @@ Reply bank_transfer(Call& call, int type) {
 
 }  // namespace
 
-Reply card_authorize(Call& call) {
+namespace {
+// Authorize or charge a card given in the request or stored in a payment profile.
+Reply new_card_payment(Call& call, int type, Card (*card_source)(Call&, const Fields&)) {
   const Fields request = request_of(call);
-  check_type(request, kAuthorize);
-  return card_payment(call, request, card_from_request(call, request), kAuthorize);
+  check_type(request, type);
+  return card_payment(call, request, card_source(call, request), type);
 }
+Card card_in_request(Call& call, const Fields& request) { return card_from_request(call, request); }
+}  // namespace
 
-Reply card_charge(Call& call) {
-  const Fields request = request_of(call);
-  check_type(request, kCharge);
-  return card_payment(call, request, card_from_request(call, request), kCharge);
-}
+Reply card_authorize(Call& call) { return new_card_payment(call, kAuthorize, card_in_request); }
+Reply card_charge(Call& call) { return new_card_payment(call, kCharge, card_in_request); }
 
 Reply card_refund(Call& call) { return follow_up(call, kRefund, false); }
 Reply card_settle(Call& call) { return follow_up(call, kSettle, false); }
@@ -309,17 +310,8 @@ Reply third_party(Call& call) {
   return success("Third-party transaction recorded; no payment was made.", payment_response(saved.body));
 }
 
-Reply profile_authorize(Call& call) {
-  const Fields request = request_of(call);
-  check_type(request, kAuthorize);
-  return card_payment(call, request, card_from_profile(call, request), kAuthorize);
-}
-
-Reply profile_charge(Call& call) {
-  const Fields request = request_of(call);
-  check_type(request, kCharge);
-  return card_payment(call, request, card_from_profile(call, request), kCharge);
-}
+Reply profile_authorize(Call& call) { return new_card_payment(call, kAuthorize, card_from_profile); }
+Reply profile_charge(Call& call) { return new_card_payment(call, kCharge, card_from_profile); }
 
 Reply profile_refund(Call& call) { return follow_up(call, kRefund, true); }
 Reply profile_settle(Call& call) { return follow_up(call, kSettle, true); }

@@ -277,10 +277,10 @@ void run_in_transaction(SqliteConnection& c, const char* begin, bool writable, c
 }
 }  // namespace
 
-void SqliteStore::read(const std::function<void(Transaction&)>& fn) {
+void SqliteStore::with_connection(const char* begin, bool writable, const std::function<void(Transaction&)>& fn) {
   auto c = borrow();
   try {
-    run_in_transaction(*c, "BEGIN", false, fn);
+    run_in_transaction(*c, begin, writable, fn);
   } catch (...) {
     give_back(std::move(c));
     throw;
@@ -288,16 +288,11 @@ void SqliteStore::read(const std::function<void(Transaction&)>& fn) {
   give_back(std::move(c));
 }
 
+void SqliteStore::read(const std::function<void(Transaction&)>& fn) { with_connection("BEGIN", false, fn); }
+
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
   std::lock_guard writer(write_mutex_);
-  auto c = borrow();
-  try {
-    run_in_transaction(*c, "BEGIN IMMEDIATE", true, fn);
-  } catch (...) {
-    give_back(std::move(c));
-    throw;
-  }
-  give_back(std::move(c));
+  with_connection("BEGIN IMMEDIATE", true, fn);
 }
 
 }  // namespace payref::store

@@ -28,6 +28,8 @@ class SqliteStore final : public Store {
  private:
   std::unique_ptr<SqliteConnection> borrow();
   void give_back(std::unique_ptr<SqliteConnection> connection);
+  // Borrows a connection and runs fn in a transaction opened with `begin`.
+  void with_connection(const char* begin, bool writable, const std::function<void(Transaction&)>& fn);
 
   std::filesystem::path file_;
   std::mutex pool_mutex_;
