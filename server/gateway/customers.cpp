@@ -43,7 +43,7 @@ nlohmann::json read_payment_method(const Call& call, const Fields& request, cons
   if (card) {
     const CardInput in = read_card(*card, call.services.clock.today());
     stored["PaymentType"] = "Card";
-    stored["Card"] = {{"CardType", std::string(in.brand->nice_type)},
+    stored["Card"] = {{"CardType", gateway_card_type(*in.brand)},
                       {"MaskedCardNumber", http::mask_card_number(in.number)},
                       {"LastFour", in.number.substr(in.number.size() - 4)},
                       {"ExpiryDate", in.expiry_text},
@@ -183,7 +183,7 @@ Reply update_payment_profile(Call& call) {
     if (card->has("CVV")) {
       const CardBrand* brand = nullptr;
       for (const auto& b : card_brands())
-        if (b.nice_type == profile.body["Card"].value("CardType", "")) brand = &b;
+        if (gateway_card_type(b) == profile.body["Card"].value("CardType", "")) brand = &b;
       const auto v = validate_cvv(card->text("CVV", 4), brand);
       if (!v.is_valid) fail(v.to_status(card->path_of("CVV")), card->path_of("CVV"));  // checked, never stored
     }

@@ -149,6 +149,11 @@ std::string read_expiry(const Fields& card, CalendarDate today) {
   return expiry_text(e.month, e.year);
 }
 
+std::string gateway_card_type(const CardBrand& brand) {
+  if (brand.type == "mastercard") return "MasterCard";
+  return std::string(brand.nice_type);
+}
+
 BankInput read_bank_account(const Fields& bank) {
   BankInput in{bank.text("RoutingNumber", 9), bank.text("BankAccountNumber", 17), bank.text("AccountHolderName", 100)};
   check(validate_routing_number(in.routing_number), bank.path_of("RoutingNumber"));

@@ -60,6 +60,10 @@ CardInput read_card(const Fields& card, CalendarDate today);
 // ExpiryDate and CVV alone (payment-profile updates), for a known brand.
 std::string read_expiry(const Fields& card, CalendarDate today);
 
+// The gateway's spelling of a brand ("MasterCard", as in the seed's transaction list); otherwise
+// the sdk brand table's display name.
+std::string gateway_card_type(const CardBrand& brand);
+
 struct BankInput {
   std::string routing_number, account_number, account_holder_name;
 };

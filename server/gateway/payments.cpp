@@ -129,7 +129,7 @@ Reply card_payment(Call& call, const Fields& request, const Card& card, int type
 
 Card card_from_request(const Call& call, const Fields& request) {
   const CardInput in = read_card(request.object("Card"), call.services.clock.today());
-  return Card{in.number, std::string(in.brand->nice_type), nullptr};
+  return Card{in.number, gateway_card_type(*in.brand), nullptr};
 }
 
 Card card_from_profile(Call& call, const Fields& request) {

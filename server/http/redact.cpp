@@ -60,6 +60,13 @@ std::string redact(std::string_view s) {
               continue;
             }
           }
+          if (value < s.size() && is_digit(s[value])) {  // a CVV sent as a JSON number
+            auto value_end = value;
+            while (value_end < s.size() && is_digit(s[value_end])) ++value_end;
+            out.append(s.substr(i, value - i)).append("***");
+            i = value_end;
+            continue;
+          }
         }
       }
     }

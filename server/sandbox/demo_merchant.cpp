@@ -6,19 +6,15 @@
 namespace payref::sandbox {
 
 namespace {
-constexpr const char* kDemoId = "170200001";
-constexpr const char* kKeySetting = "sandbox.demo.gateway.key";
+// Below every id the client sequence hands out (170200001 and up), so no registration takes it.
+constexpr const char* kDemoId = "170200000";
 }  // namespace
 
 nlohmann::json ensure_demo_merchant(const gateway::Services& services) {
-  std::string key;
+  // Derived from the data directory's secret hashing key rather than stored: the database holds
+  // only its hash, like every client key, and it survives resets so printed credentials stay valid.
+  const std::string key = store::keyed_hash(services.hash_key, "sandbox-demo-merchant-gateway-key").substr(0, 32);
   services.store.write([&](store::Transaction& tx) {
-    // The key survives resets (settings are kept), so printed credentials stay valid.
-    key = tx.setting(kKeySetting).value_or("");
-    if (key.empty()) {
-      key = store::random_hex(16);
-      tx.set_setting(kKeySetting, key);
-    }
     if (!tx.get(gateway::kClients, "", kDemoId))
       gateway::create_active_client(services, tx, kDemoId, key,
                                     {{"EmailAddress", "demo-merchant@payref.test"},
