@@ -41,6 +41,18 @@ store::Document load_with_code_or_key(Call& call, const Credentials& credentials
   return *doc;
 }
 
+// The caller holds the client's current secret: its activation code while pending, its API key
+// while active. A cancelled client has none.
+bool owns(const Call& call, const store::Document& doc, const Credentials& credentials) {
+  const std::string status = doc.body.value("Status", "");
+  if (status == "active")
+    return store::constant_time_equal(doc.body.value("KeyHash", ""), hash_client_key(call.services, credentials.key));
+  if (status == "pending")
+    return store::constant_time_equal(doc.body.value("ActivationCodeHash", ""),
+                                      hash_client_key(call.services, "activation:" + credentials.key));
+  return false;
+}
+
 void send_mail(Call& call, const std::string& to, const std::string& subject, const std::string& body,
                const std::string& code = {}) {
   call.tx.append_outbox({0, to, subject, body, code, sim::format_wire_datetime(call.services.clock.now())});
@@ -91,12 +103,9 @@ Reply register_client(Call& call) {
 Reply activate_client(Call& call) {
   const auto credentials = read_credentials(call.body);
   auto doc = load_with_code_or_key(call, credentials);
-  const std::string status = doc.body.value("Status", "");
-  if (status == "active") fail(code::invalid_state, "The client is already active.");
-  if (status != "pending") fail(code::invalid_state, "The client registration was cancelled; register again.");
-  if (!store::constant_time_equal(doc.body.value("ActivationCodeHash", ""),
-                                  hash_client_key(call.services, "activation:" + credentials.key)))
-    fail(code::authentication, "Authentication failed: the activation code is wrong.");
+  // The state is told only to whoever proves to own the client, so Ids cannot be probed.
+  if (!owns(call, doc, credentials)) fail(code::authentication, "Authentication failed: unknown client or wrong key or code.");
+  if (doc.body.value("Status", "") == "active") fail(code::invalid_state, "The client is already active.");
   const std::string key = store::random_hex(16);
   doc.body["Status"] = "active";
   doc.body["KeyHash"] = hash_client_key(call.services, key);
@@ -112,14 +121,9 @@ Reply activate_client(Call& call) {
 Reply cancel_client(Call& call) {
   const auto credentials = read_credentials(call.body);
   auto doc = load_with_code_or_key(call, credentials);
-  const std::string status = doc.body.value("Status", "");
-  // A pending registration is cancelled with its activation code, an active one with its key.
-  const bool key_ok = status == "active"
-      ? store::constant_time_equal(doc.body.value("KeyHash", ""), hash_client_key(call.services, credentials.key))
-      : store::constant_time_equal(doc.body.value("ActivationCodeHash", ""),
-                                   hash_client_key(call.services, "activation:" + credentials.key));
-  if (status == "cancelled") fail(code::invalid_state, "The client is already cancelled.");
-  if (!key_ok) fail(code::authentication, "Authentication failed: unknown client or wrong key.");
+  // A pending registration is cancelled with its activation code, an active one with its key; a
+  // cancelled client keeps no secret, so nobody can tell it apart from an unknown Id.
+  if (!owns(call, doc, credentials)) fail(code::authentication, "Authentication failed: unknown client or wrong key or code.");
   doc.body["Status"] = "cancelled";
   doc.body.erase("KeyHash");
   doc.body.erase("ActivationCodeHash");

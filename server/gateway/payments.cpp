@@ -36,11 +36,13 @@ std::string transaction_time(const Call& call, const Fields& request) {
   return sim::format_wire_datetime(t ? *t : call.services.clock.now());
 }
 
-// A new TransactionReference, unique among this client's transactions.
+// A new TransactionReference, unique among this client's transactions. An attempt that ended in a
+// processor error (91, "retry later") does not use its reference up: the retry may reuse it.
 std::string unique_reference(const Call& call, const Fields& request) {
   const std::string reference = request.text("TransactionReference", 50);
-  if (!call.tx.find(kTransactions, call.client_id, store::Key::key2, reference, 1).empty())
-    fail(code::duplicate, "Request.TransactionReference: " + reference + " has already been used");
+  for (const auto& used : call.tx.find(kTransactions, call.client_id, store::Key::key2, reference))
+    if (used.body.value("Status", "") != "Error")
+      fail(code::duplicate, "Request.TransactionReference: " + reference + " has already been used");
   return reference;
 }
 
@@ -90,6 +92,7 @@ struct Card {
   std::string number;
   std::string card_type;
   nlohmann::json profile_ids;  // {CustomerProfileId, PaymentProfileId} for stored profiles
+  bool expired = false;        // a stored card past its expiry: declined (53) like any decline
 };
 
 // Authorize (type 1) or charge (type 2) a card through the simulated processor.
@@ -99,7 +102,7 @@ Reply card_payment(Call& call, const Fields& request, const Card& card, int type
   const std::string email = request.email("Email");
   if (request.has("CaptureMethod")) request.integer("CaptureMethod", 3, 0, 9);
   const std::string reference = unique_reference(call, request);
-  const auto decision = sim::decide_card(card.number, amount.minor_units());
+  const auto decision = card.expired ? sim::Decision{sim::Outcome::expired_card, {}} : sim::decide_card(card.number, amount.minor_units());
   const bool approved = decision.outcome == sim::Outcome::approved;
   nlohmann::json record = {
       {"TransactionType", std::to_string(type)},
@@ -138,10 +141,9 @@ Card card_from_profile(Call& call, const Fields& request) {
   if (method.card_number.empty()) fail(code::validation, "Request.PaymentProfileId: the profile is a bank account, not a card");
   // A stored card is checked against today's date as a new one would be.
   const std::string expiry = method.profile.body["Card"].value("ExpiryDate", "");
-  const auto e = validate_expiry(expiry, call.services.clock.today());
-  if (!e.is_valid) fail(code::expired_card, "Declined: the stored card expired (" + expiry + ").");
+  const bool expired = !validate_expiry(expiry, call.services.clock.today()).is_valid;
   return Card{method.card_number, method.profile.body["Card"].value("CardType", ""),
-              {{"CustomerProfileId", customer_id}, {"PaymentProfileId", method.profile.id}}};
+              {{"CustomerProfileId", customer_id}, {"PaymentProfileId", method.profile.id}}, expired};
 }
 
 // The original of a follow-up call, checked against what the caller quotes.
@@ -151,6 +153,9 @@ store::Document original_of(const Call& call, const Fields& request, bool amount
   if (!original) fail(code::not_found, "Request.TransactionId: no transaction " + id);
   const auto& t = original->body;
   if (t.value("PaymentMethod", "") != "Card") fail(code::invalid_state, "Request.TransactionId: " + id + " is not a card transaction");
+  const std::string status = t.value("Status", "");
+  if (status == "Declined" || status == "Error")
+    fail(code::invalid_state, "Request.TransactionId: " + id + " was not approved (" + status + "); nothing to follow up.");
   const std::string currency = request.currency("CurrencyCode");
   const auto mismatch = [](const std::string& field) { fail(code::validation, "Request." + field + ": does not match the original transaction"); };
   if (currency != t.value("CurrencyCode", "")) mismatch("CurrencyCode");
@@ -289,6 +294,7 @@ Reply bank_credit(Call& call) { return bank_transfer(call, kCredit); }
 Reply third_party(Call& call) {
   // A payment taken elsewhere: recorded for the contact's history, no money moves.
   const Fields request = request_of(call);
+  check_type(request, kThirdParty);
   const std::string currency = request.currency("CurrencyCode");
   const Money amount = request.amount("Amount", currency);
   nlohmann::json record = {

@@ -39,6 +39,7 @@ Reply run(const Services& services, store::Transaction& tx, const nlohmann::json
 // Money-moving calls with an Idempotency-Key: the first answer is stored with a hash of the
 // request, in the same transaction as the money movement; a retry with the same body gets that
 // answer again (header Idempotent-Replayed: true) and moves nothing; a different body is refused.
+// Processor errors (91) are not remembered: the retry they ask for runs for real.
 struct Idempotency {
   std::string key, request_hash, client_id;
 };
@@ -81,7 +82,10 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
           }
         }
         reply = run(services, tx, body, access, handler);
-        if (idempotency)
+        // A processor outage (91) says "retry": remembering it would make the retry fail forever.
+        const bool retryable = reply.body.contains("Message") && reply.body["Message"].is_object() &&
+                               reply.body["Message"].value("Code", "") == code::processor_error;
+        if (idempotency && !retryable)
           tx.save_idempotent_response(idempotency->client_id, idempotency->key,
                                       {idempotency->request_hash, reply.http_status, reply.body.dump()});
       });

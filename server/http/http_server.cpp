@@ -61,17 +61,20 @@ void configure(httplib::Server& server, const ServerOptions& options) {
     res.status = 500;
     res.set_content(R"({"Message":{"Code":"96","Description":"Internal error; the request was not applied."},"Response":null})",
                     "application/json");
-    add_cors_headers(req, res);
   });
 
   // 404/405/413 and other errors httplib produces before any handler: give them a JSON body.
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    // CORS headers come from the post-routing handler, which runs for these answers too.
+    const bool bodyless_post = res.status == 400 && req.method == "POST" && !req.has_header("Content-Length") &&
+                               !req.has_header("Transfer-Encoding");
     const char* text = res.status == 404   ? "No HTTP resource was found that matches the request URI."
                        : res.status == 413 ? "The request body is larger than 1 MiB."
+                       : bodyless_post     ? "A POST needs a body or a Content-Length header (Content-Length: 0 for none; "
+                                             "curl: -d '')."
                                            : "The request could not be processed.";
     res.set_content(std::string(R"({"Message":")") + text + "\"}", "application/json");
-    add_cors_headers(req, res);
   });
 
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {

@@ -11,6 +11,9 @@
 
 namespace payref::http {
 
+// No request of any family nests deeper than a few levels; deeper bodies are refused unparsed.
+inline constexpr std::size_t kMaxNesting = 64;
+
 struct DecodedBody {
   std::optional<nlohmann::json> json;  // set on success
   std::string error;                   // why decoding failed (not valid JSON, not an object, ...)

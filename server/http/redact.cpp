@@ -28,8 +28,10 @@ std::size_t digit_run_end(std::string_view s, std::size_t start, std::size_t& di
 bool names_security_code(std::string_view key) {
   std::string lower;
   for (char c : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Security codes, and credentials (Authentication.Key, tokens, secrets).
   return lower == "cvv" || lower == "cvc" || lower == "cvv2" || lower == "cid" || lower == "securitycode" ||
-         lower == "security_code";
+         lower == "security_code" || lower == "key" || lower == "apikey" || lower == "password" || lower == "token" ||
+         lower == "access_token" || lower == "refresh_token" || lower == "client_secret";
 }
 
 }  // namespace

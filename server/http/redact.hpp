@@ -1,6 +1,6 @@
 // Masks card data before anything is logged or echoed: runs of 13–19 digits (spaces and dashes
 // allowed between them) keep at most their first six and last four digits, and the values of
-// JSON fields named like a security code are replaced entirely.
+// JSON fields named like a security code or a credential ("CVV", "Key", "token") are replaced.
 #pragma once
 
 #include <string>

@@ -78,7 +78,11 @@ Decision decide_card(std::string_view card_number, std::int64_t amount_minor) {
 
 Decision decide_bank(std::string_view account_number, std::int64_t amount_minor) {
   const Outcome by_account = lookup(kTestAccounts, account_number);
-  return finish(by_account != Outcome::approved ? by_account : amount_trigger(amount_minor));
+  Outcome outcome = by_account != Outcome::approved ? by_account : amount_trigger(amount_minor);
+  // A bank account has no expiry, security code or lost-card report: those triggers decline.
+  if (outcome == Outcome::expired_card || outcome == Outcome::cvv_mismatch || outcome == Outcome::lost_or_stolen)
+    outcome = Outcome::declined;
+  return finish(outcome);
 }
 
 }  // namespace payref::sim

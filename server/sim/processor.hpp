@@ -29,6 +29,7 @@ struct Decision {
 // amount_minor: the amount in minor units (the trigger amounts are 4000.xx in any 2-decimal
 // currency; see docs/test-cards.md).
 Decision decide_card(std::string_view card_number, std::int64_t amount_minor);
+// Card-only outcomes (expired card, CVV mismatch, lost or stolen) become a generic decline.
 Decision decide_bank(std::string_view account_number, std::int64_t amount_minor);
 
 }  // namespace payref::sim

@@ -220,13 +220,13 @@ BOOST_DATA_TEST_CASE_F(ServerFixture, test_cards_are_declined_with_their_codes, 
     BOOST_TEST(reply.response().value("Status", "") == d.status, reply.summary());
     BOOST_TEST(reply.response().value("TransactionId", "").size() == 9u);
   }
-  // A declined authorization cannot be settled: it has no AuthCode to quote.
+  // A declined authorization cannot be settled: it was never approved (invalid state).
   const auto auth = server.post(kAuthorize, envelope(demo, card_payment_request(1, "10.00", email, card(d.card))));
   BOOST_TEST_REQUIRE(auth.code() == d.code);
   json settle = follow_up_request(4, auth.response(), "10.00");
   settle["AuthCode"] = "ABC123";
   const auto settled = server.post(kSettle, envelope(demo, settle));
-  BOOST_TEST(settled.code() == "05", settled.summary());
+  BOOST_TEST(settled.code() == "30", settled.summary());
   const auto list = list_transactions(server, demo, email);
   BOOST_TEST_REQUIRE(list["Transactions"].size() == 3u);
   for (const auto& row : list["Transactions"]) BOOST_TEST(row["AuthCode"].is_null());
