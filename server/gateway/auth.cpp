@@ -22,12 +22,15 @@ std::string hash_client_key(const Services& services, const std::string& key) {
   return store::keyed_hash(services.hash_key, "client-key:" + key);
 }
 
-nlohmann::json authenticate(const Services& services, store::Transaction& tx, const Credentials& credentials) {
-  const auto client = tx.get(kClients, "", credentials.id);
-  if (!client || client->body.value("Status", "") != "active" ||
-      !store::constant_time_equal(client->body.value("KeyHash", ""), hash_client_key(services, credentials.key)))
+std::string client_key_column(const nlohmann::json& client) {
+  const std::string status = client.value("Status", "");
+  return status == "active" ? "active:" + client.value("KeyHash", "") : status;
+}
+
+void authenticate(const Services& services, store::Transaction& tx, const Credentials& credentials) {
+  const auto client = tx.get_keys(kClients, "", credentials.id);
+  if (!client || !store::constant_time_equal(client->key2, "active:" + hash_client_key(services, credentials.key)))
     fail(code::authentication, "Authentication failed: unknown client, wrong key, or the client is not active.");
-  return client->body;
 }
 
 }  // namespace payref::gateway

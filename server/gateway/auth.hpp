@@ -18,8 +18,12 @@ struct Credentials {
 // Authentication{Id, Key} from the body; HTTP 400 (model binding) when absent or not an object.
 Credentials read_credentials(const nlohmann::json& body);
 std::string hash_client_key(const Services& services, const std::string& key);
-// The active client these credentials belong to; Message 20 otherwise (unknown Id, wrong Key,
-// pending or cancelled client — one answer for all, so Ids cannot be probed).
-nlohmann::json authenticate(const Services& services, store::Transaction& tx, const Credentials& credentials);
+// Checks that the credentials belong to an active client; Message 20 otherwise (unknown Id, wrong
+// Key, pending or cancelled client — one answer for all, so Ids cannot be probed). Runs on every
+// call, so it reads only the client's key column (client_key_column), never its JSON body.
+void authenticate(const Services& services, store::Transaction& tx, const Credentials& credentials);
+// The value clients.cpp keeps in a client document's key2: "active:<key hash>" for an active
+// client, the bare status otherwise.
+std::string client_key_column(const nlohmann::json& client);
 
 }  // namespace payref::gateway

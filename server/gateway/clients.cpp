@@ -31,6 +31,7 @@ bool email_in_use(store::Transaction& tx, const std::string& email, const std::s
 
 store::Document& save(store::Document& doc, store::Transaction& tx) {
   doc.key1 = lower(doc.body.value("EmailAddress", ""));
+  doc.key2 = client_key_column(doc.body);
   tx.put(doc);
   return doc;
 }
@@ -134,7 +135,8 @@ Reply cancel_client(Call& call) {
 
 Reply update_client(Call& call) {
   const auto credentials = read_credentials(call.body);
-  auto client = authenticate(call.services, call.tx, credentials);
+  authenticate(call.services, call.tx, credentials);
+  const auto client = call.tx.get(kClients, "", credentials.id)->body;
   const auto updates = call.body.find("Updates");
   if (updates == call.body.end() || !updates->is_object()) fail_model("model.Updates", "The Updates field is required.");
   const std::string email = Fields(*updates, "Updates").email("EmailAddress");

@@ -23,8 +23,7 @@ struct Call {
   const Services& services;
   store::Transaction& tx;
   const nlohmann::json& body;  // the whole decoded request body
-  std::string client_id;       // empty for the unauthenticated client calls
-  nlohmann::json client;       // the client document's body
+  std::string client_id;       // the authenticated client; empty for the client-management calls
 };
 
 }  // namespace payref::gateway

@@ -62,13 +62,19 @@ void copy_extras(const Call& call, nlohmann::json& record) {
   record["Authorizer"] = request.value("Authorizer", nlohmann::json("")).is_string() ? request.value("Authorizer", "") : "";
 }
 
+// Every write of a transaction goes through here, so its stored list view stays in step.
+void put_transaction(Call& call, store::Document& doc) {
+  doc.summary = transaction_list_item(doc.body).dump();
+  call.tx.put(doc);
+}
+
 store::Document save_transaction(Call& call, nlohmann::json record) {
   const std::string id = next_transaction_id(call.tx);
   record["TransactionId"] = id;
   record["CreatedAt"] = sim::format_wire_datetime(call.services.clock.now());
   store::Document doc{kTransactions, id, call.client_id, lower(record.value("Email", "")), record.value("TransactionReference", ""),
                       std::move(record)};
-  call.tx.put(doc);
+  put_transaction(call, doc);
   return doc;
 }
 
@@ -208,7 +214,7 @@ Reply follow_up(Call& call, int type, bool from_profile) {
     t["Status"] = refunded + amount_minor == captured ? "Refunded" : "PartiallyRefunded";
     new_status = "Refunded";
   }
-  call.tx.put(original);
+  put_transaction(call, original);
 
   const auto amount = Money::from_minor(amount_minor, currency);
   nlohmann::json record = {

@@ -23,14 +23,14 @@ enum class Kind { read, write, money };
 
 void send(httplib::Response& res, const Reply& reply) {
   res.status = reply.http_status;
-  res.set_content(reply.body.dump(), "application/json; charset=utf-8");
+  res.set_content(reply.raw.empty() ? reply.body.dump() : reply.raw, "application/json; charset=utf-8");
 }
 
 Reply run(const Services& services, store::Transaction& tx, const nlohmann::json& body, Access access, Handler handler) {
-  Call call{services, tx, body, {}, {}};
+  Call call{services, tx, body, {}};
   if (access == Access::client) {
     const auto credentials = read_credentials(body);
-    call.client = authenticate(services, tx, credentials);
+    authenticate(services, tx, credentials);
     call.client_id = credentials.id;
   }
   return handler(call);

@@ -35,13 +35,13 @@ void fail_model(const std::string& key, const std::string& text) {
 }
 
 Reply success(std::string description, nlohmann::json response) {
-  return Reply{200, envelope(code::ok, description, std::move(response))};
+  return Reply{200, envelope(code::ok, description, std::move(response)), {}};
 }
 
 Reply render(const GatewayError& error) {
   if (error.http_status == 400)
-    return Reply{400, {{"Message", "The request is invalid."}, {"ModelState", error.model_state}}};
-  return Reply{error.http_status, envelope(error.code, error.description, nullptr)};
+    return Reply{400, {{"Message", "The request is invalid."}, {"ModelState", error.model_state}}, {}};
+  return Reply{error.http_status, envelope(error.code, error.description, nullptr), {}};
 }
 
 std::string_view code_for(sim::Outcome outcome) {

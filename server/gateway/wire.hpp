@@ -33,6 +33,9 @@ inline constexpr std::string_view internal = "96";
 struct Reply {
   int http_status = 200;
   nlohmann::json body;
+  // When set, sent instead of body.dump(): read-only list replies assembled from stored summaries
+  // (never for calls with an Idempotency-Key, whose replay stores `body`).
+  std::string raw;
 };
 
 // Thrown inside a service to answer with a non-success Message; the route adapter renders it.

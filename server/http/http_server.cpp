@@ -14,6 +14,9 @@ namespace payref::http {
 
 namespace {
 
+// The socket the options callback saw last on this thread: during bind(), the listening socket.
+thread_local socket_t last_configured_socket = INVALID_SOCKET;
+
 void add_cors_headers(const httplib::Request& req, httplib::Response& res) {
   // Any origin: the sandbox serves developers' pages from wherever they run them.
   res.set_header("Access-Control-Allow-Origin", "*");
@@ -27,14 +30,15 @@ void add_cors_headers(const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 void configure(httplib::Server& server, const ServerOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : 64;
+  const int threads = options.threads > 0 ? options.threads : 96;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_max_count(100000);  // a reconnect may wait for a free worker
   server.set_keep_alive_timeout(2);  // short: an idle keep-alive connection pins a pool thread
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_payload_max_length(kMaxBodyBytes);
   server.set_socket_options([](socket_t s) {
+    last_configured_socket = s;
     int yes = 1;
     setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);  // else ~40 ms per reused-connection reply
@@ -84,8 +88,13 @@ void configure(httplib::Server& server, const ServerOptions& options) {
 }
 
 int bind(httplib::Server& server, const ServerOptions& options) {
-  if (options.port == 0) return server.bind_to_any_port(options.host.c_str());
-  return server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+  last_configured_socket = INVALID_SOCKET;
+  const int port = options.port == 0 ? server.bind_to_any_port(options.host.c_str())
+                                     : (server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1);
+  // Debian's prebuilt cpp-httplib listens with a backlog of 5: the sixth simultaneous connect
+  // waits for a SYN retransmit (~1 s). listen() again on the listening socket raises it.
+  if (port >= 0 && last_configured_socket != INVALID_SOCKET) ::listen(last_configured_socket, kListenBacklog);
+  return port;
 }
 
 }  // namespace payref::http

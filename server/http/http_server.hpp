@@ -14,10 +14,11 @@ namespace payref::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
-  int threads = 64;  // > the connections expected: an idle keep-alive connection pins a worker
+  int threads = 96;  // > the connections expected: an idle keep-alive connection pins a worker
 };
 
 constexpr std::size_t kMaxBodyBytes = 1 << 20;
+constexpr int kListenBacklog = 1024;  // pending connections the kernel queues (capped by somaxconn)
 
 // Applies the options, CORS (preflight included), GET /healthz, limits and the error boundary.
 void configure(httplib::Server& server, const ServerOptions& options);

@@ -15,6 +15,7 @@ CREATE TABLE documents (
   key1       TEXT NOT NULL DEFAULT '',
   key2       TEXT NOT NULL DEFAULT '',
   body       TEXT NOT NULL,
+  summary    TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (collection, id)
 );
 CREATE INDEX documents_key1 ON documents (collection, owner, key1);

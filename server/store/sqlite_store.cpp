@@ -97,8 +97,15 @@ class Query {
   int index_ = 0;
 };
 
+// Columns: collection, id, owner, key1, key2, body, summary.
 Document document_from(const Query& q) {
-  return Document{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), nlohmann::json::parse(q.text(5))};
+  return Document{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), nlohmann::json::parse(q.text(5)), q.text(6)};
+}
+
+void bind_find(Query& q, const std::string& collection, const std::string& owner, const std::string& value,
+               std::size_t limit, std::size_t offset) {
+  q.bind(collection).bind(owner).bind(value);
+  q.bind(limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit)).bind(static_cast<std::int64_t>(offset));
 }
 
 class SqliteTransaction final : public Transaction {
@@ -106,39 +113,59 @@ class SqliteTransaction final : public Transaction {
   SqliteTransaction(SqliteConnection& c, bool writable) : c_(c), writable_(writable) {}
 
   std::optional<Document> get(const std::string& collection, const std::string& owner, const std::string& id) override {
-    Query q(c_, "SELECT collection, id, owner, key1, key2, body FROM documents WHERE collection = ? AND id = ? AND owner = ?");
+    Query q(c_, "SELECT collection, id, owner, key1, key2, body, summary FROM documents WHERE collection = ? AND id = ? AND owner = ?");
     q.bind(collection).bind(id).bind(owner);
     if (!q.step()) return std::nullopt;
     return document_from(q);
   }
 
+  std::optional<Document> get_keys(const std::string& collection, const std::string& owner, const std::string& id) override {
+    Query q(c_, "SELECT collection, id, owner, key1, key2 FROM documents WHERE collection = ? AND id = ? AND owner = ?");
+    q.bind(collection).bind(id).bind(owner);
+    if (!q.step()) return std::nullopt;
+    return Document{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), nullptr, {}};
+  }
+
   std::vector<Document> find(const std::string& collection, const std::string& owner, Key key, const std::string& value,
                              std::size_t limit, std::size_t offset, bool newest_first) override {
     static constexpr const char* kSql[2][2] = {
-        {"SELECT collection, id, owner, key1, key2, body FROM documents WHERE collection = ? AND owner = ? AND key1 = ? "
-         "ORDER BY rowid LIMIT ? OFFSET ?",
-         "SELECT collection, id, owner, key1, key2, body FROM documents WHERE collection = ? AND owner = ? AND key1 = ? "
-         "ORDER BY rowid DESC LIMIT ? OFFSET ?"},
-        {"SELECT collection, id, owner, key1, key2, body FROM documents WHERE collection = ? AND owner = ? AND key2 = ? "
-         "ORDER BY rowid LIMIT ? OFFSET ?",
-         "SELECT collection, id, owner, key1, key2, body FROM documents WHERE collection = ? AND owner = ? AND key2 = ? "
-         "ORDER BY rowid DESC LIMIT ? OFFSET ?"}};
-    const char* sql = kSql[key == Key::key1 ? 0 : 1][newest_first ? 1 : 0];
-    Query q(c_, sql);
-    q.bind(collection).bind(owner).bind(value);
-    q.bind(limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit)).bind(static_cast<std::int64_t>(offset));
+        {"SELECT collection, id, owner, key1, key2, body, summary FROM documents WHERE collection = ? AND owner = ? "
+         "AND key1 = ? ORDER BY rowid LIMIT ? OFFSET ?",
+         "SELECT collection, id, owner, key1, key2, body, summary FROM documents WHERE collection = ? AND owner = ? "
+         "AND key1 = ? ORDER BY rowid DESC LIMIT ? OFFSET ?"},
+        {"SELECT collection, id, owner, key1, key2, body, summary FROM documents WHERE collection = ? AND owner = ? "
+         "AND key2 = ? ORDER BY rowid LIMIT ? OFFSET ?",
+         "SELECT collection, id, owner, key1, key2, body, summary FROM documents WHERE collection = ? AND owner = ? "
+         "AND key2 = ? ORDER BY rowid DESC LIMIT ? OFFSET ?"}};
+    Query q(c_, kSql[key == Key::key1 ? 0 : 1][newest_first ? 1 : 0]);
+    bind_find(q, collection, owner, value, limit, offset);
     std::vector<Document> out;
     while (q.step()) out.push_back(document_from(q));
+    return out;
+  }
+
+  std::vector<std::string> find_summaries(const std::string& collection, const std::string& owner, Key key,
+                                          const std::string& value, std::size_t limit, std::size_t offset,
+                                          bool newest_first) override {
+    static constexpr const char* kSql[2][2] = {
+        {"SELECT summary FROM documents WHERE collection = ? AND owner = ? AND key1 = ? ORDER BY rowid LIMIT ? OFFSET ?",
+         "SELECT summary FROM documents WHERE collection = ? AND owner = ? AND key1 = ? ORDER BY rowid DESC LIMIT ? OFFSET ?"},
+        {"SELECT summary FROM documents WHERE collection = ? AND owner = ? AND key2 = ? ORDER BY rowid LIMIT ? OFFSET ?",
+         "SELECT summary FROM documents WHERE collection = ? AND owner = ? AND key2 = ? ORDER BY rowid DESC LIMIT ? OFFSET ?"}};
+    Query q(c_, kSql[key == Key::key1 ? 0 : 1][newest_first ? 1 : 0]);
+    bind_find(q, collection, owner, value, limit, offset);
+    std::vector<std::string> out;
+    while (q.step()) out.push_back(q.text(0));
     return out;
   }
 
   void put(const Document& doc) override {
     require_writable();
     // An UPSERT keeps the rowid (insertion order) of a document that is updated.
-    Query q(c_, "INSERT INTO documents (collection, id, owner, key1, key2, body) VALUES (?, ?, ?, ?, ?, ?) "
+    Query q(c_, "INSERT INTO documents (collection, id, owner, key1, key2, body, summary) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (collection, id) DO UPDATE SET owner = excluded.owner, key1 = excluded.key1, "
-                "key2 = excluded.key2, body = excluded.body");
-    q.bind(doc.collection).bind(doc.id).bind(doc.owner).bind(doc.key1).bind(doc.key2).bind(doc.body.dump());
+                "key2 = excluded.key2, body = excluded.body, summary = excluded.summary");
+    q.bind(doc.collection).bind(doc.id).bind(doc.owner).bind(doc.key1).bind(doc.key2).bind(doc.body.dump()).bind(doc.summary);
     q.step();
   }
 

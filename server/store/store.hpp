@@ -22,6 +22,9 @@ struct Document {
   std::string key1;        // secondary lookup keys, collection-specific ("" when unused)
   std::string key2;
   nlohmann::json body;
+  // Optional pre-rendered public view (JSON text) that list reads return without parsing `body`;
+  // the writer keeps it in step with the body.
+  std::string summary;
 };
 
 struct OutboxMessage {
@@ -43,6 +46,13 @@ class Transaction {
   virtual ~Transaction() = default;
 
   virtual std::optional<Document> get(const std::string& collection, const std::string& owner, const std::string& id) = 0;
+  // The document's ids and keys only: `body` is left null and nothing is parsed (hot paths that
+  // need just a key, such as authentication).
+  virtual std::optional<Document> get_keys(const std::string& collection, const std::string& owner, const std::string& id) = 0;
+  // The summaries of what find() would return, as stored (no parsing).
+  virtual std::vector<std::string> find_summaries(const std::string& collection, const std::string& owner, Key key,
+                                                  const std::string& value, std::size_t limit, std::size_t offset,
+                                                  bool newest_first) = 0;
   // Documents of `owner` in `collection` whose key equals `value`, in insertion order (oldest
   // first unless newest_first), skipping `offset` and returning at most `limit` (0: all).
   virtual std::vector<Document> find(const std::string& collection, const std::string& owner, Key key,

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 server=${PAYREF_SERVER:-build/native/server/payref-server}
-threads=${THREADS:-64}
+threads=${THREADS:-96}
 data=$(mktemp -d)
 log=$(mktemp)
 "$server" --port 0 --data "$data" --admin-token bench --threads "$threads" --log-level warn >"$log" 2>&1 &

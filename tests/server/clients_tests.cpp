@@ -310,4 +310,17 @@ BOOST_AUTO_TEST_CASE(client_endpoints_reject_bad_envelopes) {
   BOOST_TEST(get.status == 405, get.summary());
 }
 
+BOOST_AUTO_TEST_CASE(outbox_limit_is_validated_and_applied) {
+  register_client(server, unique_email("one"));
+  register_client(server, unique_email("two"));
+  const auto one = server.admin_get("/_sandbox/outbox?limit=1");
+  BOOST_TEST(one.status == 200, one.summary());
+  BOOST_TEST(one.body.size() == 1u);
+  BOOST_TEST(one.body[0].value("to", "").rfind("two.", 0) == 0u, one.summary());
+  for (const char* bad : {"0", "abc", "-1", "99999", ""}) {
+    const auto reply = server.admin_get(std::string("/_sandbox/outbox?limit=") + bad);
+    BOOST_TEST(reply.status == 400, bad << ": " << reply.summary());
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

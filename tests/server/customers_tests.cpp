@@ -463,4 +463,23 @@ BOOST_AUTO_TEST_CASE(get_with_a_json_body_is_refused_with_400) {
   BOOST_TEST(res.body.find("POST twin") != std::string::npos, res.body);
 }
 
+BOOST_AUTO_TEST_CASE(first_profile_after_removing_all_becomes_default) {
+  const auto c = register_customer(server, demo);
+  BOOST_TEST_REQUIRE(server.post("/api/v1/customer/payments/remove",
+                                 envelope(demo, {{"CustomerProfileId", c.id}, {"PaymentProfileId", c.profile_id}}))
+                         .code() == "00");
+  // DefaultPayment "False" does not matter: a customer with profiles always has one default.
+  auto request = profile_request(c.id, card(kMastercard));
+  request["DefaultPayment"] = "False";
+  const auto reply = server.post("/api/v1/customer/payments/register", envelope(demo, request));
+  BOOST_TEST_REQUIRE(reply.code() == "00", reply.summary());
+  const std::string fresh = reply.response().value("PaymentProfileId", "");
+  BOOST_TEST(default_profile(server, demo, c.id) == fresh);
+  BOOST_TEST(defaults_of(full_profiles(server, demo, c.id)) == std::vector<std::string>{fresh});
+  const auto bad_flag = profile_request(c.id, card(kVisa2));
+  auto with_bad_flag = bad_flag;
+  with_bad_flag["DefaultPayment"] = "maybe";
+  BOOST_TEST(server.post("/api/v1/customer/payments/register", envelope(demo, with_bad_flag)).code() == "05");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

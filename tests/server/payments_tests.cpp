@@ -3,7 +3,6 @@
 // third-party records, the same card operations on stored profiles, TransactionReference
 // uniqueness and Idempotency-Key replays.
 #include <boost/test/unit_test.hpp>
-#include <boost/test/data/test_case.hpp>
 
 #include <cctype>
 
@@ -209,27 +208,31 @@ BOOST_AUTO_TEST_CASE(follow_ups_refuse_unknown_or_non_card_transactions) {
   BOOST_TEST(server.post(kRefund, envelope(demo, bank_refund)).code() == "30");
 }
 
-BOOST_DATA_TEST_CASE_F(ServerFixture, test_cards_are_declined_with_their_codes, boost::unit_test::data::make(kDeclines), d) {
-  const std::string email = unique_email();
-  for (const char* path : {kAuthorize, kCharge}) {
-    const int type = std::string(path) == kAuthorize ? 1 : 2;
-    const auto reply = server.post(path, envelope(demo, card_payment_request(type, "10.00", email, card(d.card))));
-    BOOST_TEST(reply.status == 200);
-    BOOST_TEST(reply.code() == d.code, path << ": " << reply.summary());
-    BOOST_TEST(reply.response()["AuthCode"].is_null(), reply.summary());
-    BOOST_TEST(reply.response().value("Status", "") == d.status, reply.summary());
-    BOOST_TEST(reply.response().value("TransactionId", "").size() == 9u);
+BOOST_AUTO_TEST_CASE(test_cards_are_declined_with_their_codes) {
+  for (const Decline& d : kDeclines) {
+    BOOST_TEST_CONTEXT(d) {
+      const std::string email = unique_email();
+      for (const char* path : {kAuthorize, kCharge}) {
+        const int type = std::string(path) == kAuthorize ? 1 : 2;
+        const auto reply = server.post(path, envelope(demo, card_payment_request(type, "10.00", email, card(d.card))));
+        BOOST_TEST(reply.status == 200);
+        BOOST_TEST(reply.code() == d.code, path << ": " << reply.summary());
+        BOOST_TEST(reply.response()["AuthCode"].is_null(), reply.summary());
+        BOOST_TEST(reply.response().value("Status", "") == d.status, reply.summary());
+        BOOST_TEST(reply.response().value("TransactionId", "").size() == 9u);
+      }
+      // A declined authorization cannot be settled: it was never approved (invalid state).
+      const auto auth = server.post(kAuthorize, envelope(demo, card_payment_request(1, "10.00", email, card(d.card))));
+      BOOST_TEST_REQUIRE(auth.code() == d.code);
+      json settle = follow_up_request(4, auth.response(), "10.00");
+      settle["AuthCode"] = "ABC123";
+      const auto settled = server.post(kSettle, envelope(demo, settle));
+      BOOST_TEST(settled.code() == "30", settled.summary());
+      const auto list = list_transactions(server, demo, email);
+      BOOST_TEST_REQUIRE(list["Transactions"].size() == 3u);
+      for (const auto& row : list["Transactions"]) BOOST_TEST(row["AuthCode"].is_null());
+    }
   }
-  // A declined authorization cannot be settled: it was never approved (invalid state).
-  const auto auth = server.post(kAuthorize, envelope(demo, card_payment_request(1, "10.00", email, card(d.card))));
-  BOOST_TEST_REQUIRE(auth.code() == d.code);
-  json settle = follow_up_request(4, auth.response(), "10.00");
-  settle["AuthCode"] = "ABC123";
-  const auto settled = server.post(kSettle, envelope(demo, settle));
-  BOOST_TEST(settled.code() == "30", settled.summary());
-  const auto list = list_transactions(server, demo, email);
-  BOOST_TEST_REQUIRE(list["Transactions"].size() == 3u);
-  for (const auto& row : list["Transactions"]) BOOST_TEST(row["AuthCode"].is_null());
 }
 
 BOOST_AUTO_TEST_CASE(amount_trigger_4000_51_is_insufficient_funds) {
@@ -536,6 +539,23 @@ BOOST_AUTO_TEST_CASE(every_payment_endpoint_rejects_bad_envelopes) {
   }
   // Nothing was charged by any of it.
   BOOST_TEST(list_transactions(server, demo, charge["Email"].get<std::string>())["Transactions"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(idempotency_keys_are_scoped_per_client) {
+  // Two clients may pick the same Idempotency-Key: each gets its own first answer.
+  const auto other = register_active_client(server);
+  const std::string shared_key = "shared-" + unique_suffix();
+  const std::string email = unique_email();
+  const auto mine = server.post(kCharge, envelope(demo, card_payment_request(2, "10.00", email)), {{"Idempotency-Key", shared_key}});
+  BOOST_TEST_REQUIRE(mine.code() == "00", mine.summary());
+  const auto theirs =
+      server.post(kCharge, envelope(other, card_payment_request(2, "20.00", email)), {{"Idempotency-Key", shared_key}});
+  BOOST_TEST(theirs.code() == "00", theirs.summary());
+  BOOST_TEST(theirs.header_count("Idempotent-Replayed") == 0u);
+  BOOST_TEST(theirs.response().value("Amount", "") == "20.00");
+  BOOST_TEST(theirs.response().value("TransactionId", "") != mine.response().value("TransactionId", ""));
+  BOOST_TEST(list_transactions(server, demo, email)["Transactions"].size() == 1u);
+  BOOST_TEST(list_transactions(server, other, email)["Transactions"].size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

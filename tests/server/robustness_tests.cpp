@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(huge_strings_are_refused_cleanly) {
   const auto r5 = server.post("/api/v1/transactions", envelope(Credentials{huge, demo.key}, {{"Email", unique_email()}}));
   BOOST_TEST(r5.status == 400, r5.summary());
 
-  json amount = card_payment_request(2, "1" + std::string(1000, '0') + ".00", unique_email());
+  json amount = card_payment_request(2, std::string(1, '1') + std::string(1000, '0') + ".00", unique_email());
   const auto r6 = server.post("/api/v1/payments/creditcard/charge", envelope(demo, amount));
   BOOST_TEST(r6.code() == "05", r6.summary());
 

@@ -104,7 +104,14 @@ ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
   ignore_sigpipe_once();
   temp_root_ = make_temp_root();
   data_dir_ = temp_root_ / "data";
-  start();
+  try {
+    start();
+  } catch (...) {
+    // The destructor does not run for a constructor that throws: clean up here.
+    std::error_code ec;
+    std::filesystem::remove_all(temp_root_, ec);
+    throw;
+  }
 }
 
 ServerProcess::~ServerProcess() {

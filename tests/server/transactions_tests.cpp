@@ -222,4 +222,33 @@ BOOST_AUTO_TEST_CASE(a_client_never_sees_another_clients_customers_or_transactio
   BOOST_TEST(profiles.response()["PaymentProfiles"].size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(frozen_clock_dates_transactions_and_expires_cards) {
+  // --clock freezes the server's time: default TransactionDateTime and card expiry follow it.
+  ServerProcess frozen(ServerProcess::Options{"warn", {"--clock", "2031-06-15T12:34:56Z"}});
+  const auto who = frozen.demo_credentials();
+  const std::string email = unique_email();
+  json request = card_payment_request(2, "10.00", email, card(kVisa, "123", "12/31"));
+  request.erase("TransactionDateTime");
+  const auto charged = frozen.post("/api/v1/payments/creditcard/charge", envelope(who, request));
+  BOOST_TEST_REQUIRE(charged.code() == "00", charged.summary());
+  BOOST_TEST(charged.response().value("TransactionDateTime", "") == "2031-06-15 12:34:56");
+  // May 2031 is over on the frozen date; June 2031 is not.
+  const auto expired = frozen.post("/api/v1/payments/creditcard/charge",
+                                   envelope(who, card_payment_request(2, "10.00", email, card(kVisa, "123", "05/31"))));
+  BOOST_TEST(expired.code() == "05", expired.summary());
+  const auto this_month = frozen.post("/api/v1/payments/creditcard/charge",
+                                      envelope(who, card_payment_request(2, "10.00", email, card(kVisa, "123", "06/31"))));
+  BOOST_TEST(this_month.code() == "00", this_month.summary());
+  BOOST_TEST(list_transactions(frozen, who, email)["Transactions"].size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_clock_option_stops_the_server_at_startup) {
+  try {
+    ServerProcess bad(ServerProcess::Options{"warn", {"--clock", "next tuesday"}});
+    BOOST_ERROR("payref-server started with --clock 'next tuesday'");
+  } catch (const std::runtime_error& e) {
+    BOOST_TEST(std::string(e.what()).find("--clock must be a UTC time") != std::string::npos, e.what());
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
