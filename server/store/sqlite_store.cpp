@@ -318,8 +318,69 @@ void SqliteStore::with_connection(const char* begin, bool writable, const std::f
 void SqliteStore::read(const std::function<void(Transaction&)>& fn) { with_connection("BEGIN", false, fn); }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
-  std::lock_guard writer(write_mutex_);
-  with_connection("BEGIN IMMEDIATE", true, fn);
+  PendingWrite me{&fn, nullptr, false};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&me);
+  while (!me.done) {
+    if (leader_active_) {
+      queue_cv_.wait(lock);
+      continue;
+    }
+    // Lead one group: whatever is queued now, oldest first (this write may be in a later group).
+    leader_active_ = true;
+    std::vector<PendingWrite*> group;
+    while (!queue_.empty() && group.size() < kMaxGroup) {
+      group.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    lock.unlock();
+    run_group(group);
+    lock.lock();
+    for (auto* w : group) w->done = true;
+    leader_active_ = false;
+    queue_cv_.notify_all();
+  }
+  lock.unlock();
+  if (me.error) std::rethrow_exception(me.error);
+}
+
+void SqliteStore::run_group(const std::vector<PendingWrite*>& group) {
+  std::unique_ptr<SqliteConnection> c;
+  try {
+    c = borrow();
+    c->exec("BEGIN IMMEDIATE");
+  } catch (...) {
+    for (auto* w : group) w->error = std::current_exception();
+    if (c) give_back(std::move(c));
+    return;
+  }
+  for (auto* w : group) {
+    try {
+      c->exec("SAVEPOINT one_write");
+      try {
+        SqliteTransaction tx(*c, true);
+        (*w->fn)(tx);
+      } catch (...) {
+        w->error = std::current_exception();
+        c->exec("ROLLBACK TO one_write");
+      }
+      c->exec("RELEASE one_write");
+    } catch (...) {  // the savepoint statements themselves failed: this write did not happen
+      if (!w->error) w->error = std::current_exception();
+    }
+  }
+  try {
+    c->exec("COMMIT");
+  } catch (...) {
+    const auto failure = std::current_exception();
+    try {
+      c->exec("ROLLBACK");
+    } catch (...) {
+    }
+    for (auto* w : group)
+      if (!w->error) w->error = failure;  // nothing of the group was committed
+  }
+  give_back(std::move(c));
 }
 
 }  // namespace payref::store
