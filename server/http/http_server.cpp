@@ -82,6 +82,7 @@ void configure(httplib::Server& server, const ServerOptions& options) {
   });
 
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    if (!spdlog::should_log(spdlog::level::info)) return;  // masking costs more than the request
     spdlog::info("{} {} -> {} ({} B in, {} B out)", req.method, redact(req.path), res.status, req.body.size(), res.body.size());
     if (spdlog::should_log(spdlog::level::debug) && !req.body.empty()) spdlog::debug("  body: {}", redact(req.body));
   });

@@ -43,6 +43,15 @@ class SqliteConnection {
     }
   }
 
+  // A statement without results and bindings (BEGIN, COMMIT, SAVEPOINT …), run from the cache:
+  // sqlite3_exec would parse it again on every transaction.
+  void run(const char* sql) {
+    sqlite3_stmt* stmt = statement(sql);
+    const int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) fail(db_, sql);
+  }
+
   // A reset statement with its bindings cleared, ready to bind.
   sqlite3_stmt* statement(const char* sql) {
     auto it = statements_.find(sql);
@@ -246,7 +255,7 @@ class SqliteTransaction final : public Transaction {
 SqliteStore::SqliteStore(const std::filesystem::path& file) : file_(file) {
   auto c = std::make_unique<SqliteConnection>(file_);
   const auto migrations = sqlite_migrations();
-  c->exec("BEGIN IMMEDIATE");
+  c->run("BEGIN IMMEDIATE");
   try {
     Query version(*c, "PRAGMA user_version");
     version.step();
@@ -259,9 +268,9 @@ SqliteStore::SqliteStore(const std::filesystem::path& file) : file_(file) {
       c->exec("PRAGMA user_version = " + std::to_string(current + 1));
     }
     schema_version_ = current;
-    c->exec("COMMIT");
+    c->run("COMMIT");
   } catch (...) {
-    c->exec("ROLLBACK");
+    c->run("ROLLBACK");
     throw;
   }
   give_back(std::move(c));
@@ -289,14 +298,14 @@ void SqliteStore::give_back(std::unique_ptr<SqliteConnection> connection) {
 namespace {
 template <class Fn>
 void run_in_transaction(SqliteConnection& c, const char* begin, bool writable, const Fn& fn) {
-  c.exec(begin);
+  c.run(begin);
   try {
     SqliteTransaction tx(c, writable);
     fn(tx);
-    c.exec("COMMIT");
+    c.run("COMMIT");
   } catch (...) {
     try {
-      c.exec("ROLLBACK");
+      c.run("ROLLBACK");
     } catch (...) {  // the original failure is the one worth reporting
     }
     throw;
@@ -348,7 +357,7 @@ void SqliteStore::run_group(const std::vector<PendingWrite*>& group) {
   std::unique_ptr<SqliteConnection> c;
   try {
     c = borrow();
-    c->exec("BEGIN IMMEDIATE");
+    c->run("BEGIN IMMEDIATE");
   } catch (...) {
     for (auto* w : group) w->error = std::current_exception();
     if (c) give_back(std::move(c));
@@ -356,25 +365,25 @@ void SqliteStore::run_group(const std::vector<PendingWrite*>& group) {
   }
   for (auto* w : group) {
     try {
-      c->exec("SAVEPOINT one_write");
+      c->run("SAVEPOINT one_write");
       try {
         SqliteTransaction tx(*c, true);
         (*w->fn)(tx);
       } catch (...) {
         w->error = std::current_exception();
-        c->exec("ROLLBACK TO one_write");
+        c->run("ROLLBACK TO one_write");
       }
-      c->exec("RELEASE one_write");
+      c->run("RELEASE one_write");
     } catch (...) {  // the savepoint statements themselves failed: this write did not happen
       if (!w->error) w->error = std::current_exception();
     }
   }
   try {
-    c->exec("COMMIT");
+    c->run("COMMIT");
   } catch (...) {
     const auto failure = std::current_exception();
     try {
-      c->exec("ROLLBACK");
+      c->run("ROLLBACK");
     } catch (...) {
     }
     for (auto* w : group)
