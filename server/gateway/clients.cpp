@@ -92,7 +92,7 @@ Reply register_client(Call& call) {
   client["Status"] = "pending";
   client["ActivationCodeHash"] = hash_client_key(call.services, "activation:" + activation_code);
   client["RegisteredAt"] = sim::format_wire_datetime(call.services.clock.now());
-  store::Document doc{kClients, id, "", "", "", client};
+  store::Document doc{kClients, id, "", "", "", client, {}};
   save(doc, call.tx);
   send_mail(call, email, "Your payref client registration: activation code",
             "Client Id: " + id + "\nActivation code: " + activation_code +
@@ -141,7 +141,7 @@ Reply update_client(Call& call) {
   if (updates == call.body.end() || !updates->is_object()) fail_model("model.Updates", "The Updates field is required.");
   const std::string email = Fields(*updates, "Updates").email("EmailAddress");
   if (email_in_use(call.tx, email, credentials.id)) fail(code::duplicate, "Updates.EmailAddress: already used by another client.");
-  store::Document doc{kClients, credentials.id, "", "", "", client};
+  store::Document doc{kClients, credentials.id, "", "", "", client, {}};
   doc.body["EmailAddress"] = email;
   doc.body["UpdatedAt"] = sim::format_wire_datetime(call.services.clock.now());
   save(doc, call.tx);
@@ -155,7 +155,7 @@ void create_active_client(const Services& services, store::Transaction& tx, cons
   client["Status"] = "active";
   client["KeyHash"] = hash_client_key(services, key);
   client["RegisteredAt"] = client["ActivatedAt"] = sim::format_wire_datetime(services.clock.now());
-  store::Document doc{kClients, id, "", "", "", client};
+  store::Document doc{kClients, id, "", "", "", client, {}};
   save(doc, tx);
 }
 

@@ -134,7 +134,7 @@ store::Document create_profile(Call& call, const Fields& request, const std::str
   body["RegistrationDateTime"] = registered ? sim::format_wire_datetime(*registered) : now_text(call);
   body["UpdateDateTime"] = nullptr;
   body["IsDefault"] = false;
-  store::Document doc{kProfiles, profile_id, call.client_id, customer_id, "", body};
+  store::Document doc{kProfiles, profile_id, call.client_id, customer_id, "", body, {}};
   call.tx.put(doc);
   return doc;
 }
@@ -152,7 +152,7 @@ Reply register_customer(Call& call) {
     fail(code::duplicate, "Request.Email: a customer with this e-mail address already exists");
   const std::string customer_id = next_id(call.tx, "customer", 100000000);
   store::Document customer{kCustomers, customer_id, call.client_id, lower(email), "",
-                           {{"CustomerProfileId", customer_id}, {"Email", email}, {"CreatedAt", now_text(call)}}};
+                           {{"CustomerProfileId", customer_id}, {"Email", email}, {"CreatedAt", now_text(call)}}, {}};
   call.tx.put(customer);
   auto profile = create_profile(call, request, customer_id);
   set_default(call, customer, profile.id);  // a customer's first profile is its default

@@ -188,7 +188,7 @@ nlohmann::json read_address(const Fields& address) {
   out["CountryName"] = country_name(country);
   out["Country2AlphaCode"] = country.alpha2;
   out["Country3AlphaCode"] = country.alpha3;
-  char numeric[4];
+  char numeric[8];
   std::snprintf(numeric, sizeof numeric, "%03u", static_cast<unsigned>(country.numeric));
   out["CountryNumericCode"] = numeric;
   return out;

@@ -73,7 +73,7 @@ store::Document save_transaction(Call& call, nlohmann::json record) {
   record["TransactionId"] = id;
   record["CreatedAt"] = sim::format_wire_datetime(call.services.clock.now());
   store::Document doc{kTransactions, id, call.client_id, lower(record.value("Email", "")), record.value("TransactionReference", ""),
-                      std::move(record)};
+                      std::move(record), {}};
   put_transaction(call, doc);
   return doc;
 }

@@ -76,7 +76,7 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
             authenticate(services, tx, read_credentials(body));  // a replay still needs the right key
             if (saved->request_hash != idempotency->request_hash)
               fail(code::idempotency_conflict, "Idempotency-Key: already used with a different request");
-            reply = Reply{saved->status, nlohmann::json::parse(saved->body)};
+            reply = Reply{saved->status, nlohmann::json::parse(saved->body), {}};
             replayed = true;
             return;
           }

@@ -8,7 +8,7 @@ nlohmann::json envelope(std::string_view code, const std::string& description, n
 }
 }  // namespace
 
-void fail(std::string_view code, std::string description) { throw GatewayError{std::string(code), std::move(description)}; }
+void fail(std::string_view code, std::string description) { throw GatewayError{std::string(code), std::move(description), 200, nullptr}; }
 
 void fail(const Status& status, std::string_view field_path) {
   std::string_view c = code::internal;
