@@ -16,7 +16,7 @@ struct Services {
   store::Store& store;
   const store::CardVault& vault;
   const store::SecretKey& hash_key;  // keyed hashes: client keys, card fingerprints
-  const sim::Clock& clock;
+  sim::Clock& clock;  // the sandbox moves it (POST /_sandbox/clock/advance)
 };
 
 struct Call {

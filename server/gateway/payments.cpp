@@ -54,7 +54,9 @@ std::string next_transaction_id(store::Transaction& tx) {
 
 // Optional pass-through objects the seed carries (stored and echoed as given).
 void copy_extras(const Call& call, nlohmann::json& record) {
-  const auto& request = call.body["Request"];
+  static const nlohmann::json kNoRequest = nlohmann::json::object();
+  const auto found = call.body.find("Request");
+  const auto& request = found != call.body.end() && found->is_object() ? *found : kNoRequest;
   for (const char* key : {"Discount", "Marketing", "RevenuePartner"}) {
     const auto it = request.find(key);
     record[key] = it != request.end() && (it->is_object() || it->is_null()) ? *it : nlohmann::json();
@@ -102,18 +104,17 @@ struct Card {
 };
 
 // Authorize (type 1) or charge (type 2) a card through the simulated processor.
-Reply card_payment(Call& call, const Fields& request, const Card& card, int type) {
-  const std::string currency = request.currency("CurrencyCode");
-  const Money amount = request.amount("Amount", currency);
-  const std::string email = request.email("Email");
-  if (request.has("CaptureMethod")) request.integer("CaptureMethod", 3, 0, 9);
-  const std::string reference = unique_reference(call, request);
+// The processor's answer to a card authorization or charge, as a transaction record (not saved).
+nlohmann::json card_record(const Card& card, int type, const Money& amount, const std::string& email,
+                           const std::string& reference, const std::string& when, sim::Outcome& outcome) {
   const auto decision = card.expired ? sim::Decision{sim::Outcome::expired_card, {}} : sim::decide_card(card.number, amount.minor_units());
+  outcome = decision.outcome;
   const bool approved = decision.outcome == sim::Outcome::approved;
+  const std::string currency(amount.currency().alpha);
   nlohmann::json record = {
       {"TransactionType", std::to_string(type)},
       {"TransactionReference", reference},
-      {"TransactionDateTime", transaction_time(call, request)},
+      {"TransactionDateTime", when},
       {"Amount", amount.to_decimal_string()},
       {"CurrencyCode", currency},
       {"Email", email},
@@ -129,11 +130,22 @@ Reply card_payment(Call& call, const Fields& request, const Card& card, int type
       {"RefundedMinor", 0},
   };
   if (!card.profile_ids.is_null()) record.update(card.profile_ids);
+  return record;
+}
+
+Reply card_payment(Call& call, const Fields& request, const Card& card, int type) {
+  const std::string currency = request.currency("CurrencyCode");
+  const Money amount = request.amount("Amount", currency);
+  const std::string email = request.email("Email");
+  if (request.has("CaptureMethod")) request.integer("CaptureMethod", 3, 0, 9);
+  const std::string reference = unique_reference(call, request);
+  sim::Outcome outcome{};
+  nlohmann::json record = card_record(card, type, amount, email, reference, transaction_time(call, request), outcome);
   if (const auto name = request.optional_object("Name")) record["Name"] = read_name(*name);
   if (const auto address = request.optional_object("BillingAddress")) record["BillingAddress"] = read_address(*address);
   copy_extras(call, record);
   const auto saved = save_transaction(call, std::move(record));
-  return outcome_reply(saved.body, decision.outcome, type == kAuthorize ? "Authorized." : "Approved and captured.");
+  return outcome_reply(saved.body, outcome, type == kAuthorize ? "Authorized." : "Approved and captured.");
 }
 
 Card card_from_request(const Call& call, const Fields& request) {
@@ -329,11 +341,47 @@ Reply profile_refund(Call& call) { return follow_up(call, kRefund, true); }
 Reply profile_settle(Call& call) { return follow_up(call, kSettle, true); }
 Reply profile_void(Call& call) { return follow_up(call, kVoid, true); }
 
+store::Document charge_on_schedule(Call& call, const ScheduledCharge& charge) {
+  const auto method = load_payment_method(call, charge.customer_id, charge.profile_id);
+  const std::string when = sim::format_wire_datetime(call.services.clock.now());
+  nlohmann::json record;
+  if (!method.card_number.empty()) {
+    const auto& stored = method.profile.body["Card"];
+    const bool expired = !validate_expiry(stored.value("ExpiryDate", ""), call.services.clock.today()).is_valid;
+    const Card card{method.card_number, stored.value("CardType", ""),
+                    {{"CustomerProfileId", charge.customer_id}, {"PaymentProfileId", charge.profile_id}}, expired};
+    sim::Outcome outcome{};
+    record = card_record(card, kCharge, charge.amount, charge.email, charge.reference, when, outcome);
+  } else {
+    const auto decision = sim::decide_bank(method.account_number, charge.amount.minor_units());
+    const bool approved = decision.outcome == sim::Outcome::approved;
+    const auto& bank = method.profile.body["BankAccount"];
+    record = {{"TransactionType", std::to_string(kDebit)},
+              {"TransactionReference", charge.reference},
+              {"TransactionDateTime", when},
+              {"Amount", charge.amount.to_decimal_string()},
+              {"CurrencyCode", std::string(charge.amount.currency().alpha)},
+              {"Email", charge.email},
+              {"PaymentMethod", "Bank"},
+              {"RoutingNumber", bank["RoutingNumber"]},
+              {"MaskedAccountNumber", bank["MaskedAccountNumber"]},
+              {"AccountHolderName", bank["AccountHolderName"]},
+              {"AuthCode", nullptr},
+              {"Status", approved ? "Debited" : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
+              {"ResponseCode", code_for(decision.outcome)},
+              {"CustomerProfileId", charge.customer_id},
+              {"PaymentProfileId", charge.profile_id}};
+  }
+  record["Description"] = charge.description;
+  record["RecurringPaymentId"] = charge.recurring_payment_id;
+  return save_transaction(call, std::move(record));
+}
+
 nlohmann::json transaction_list_item(const nlohmann::json& t) {
   nlohmann::json out = nlohmann::json::object();
   for (const char* key : {"TransactionId", "TransactionType", "TransactionReference", "TransactionDateTime", "CurrencyCode", "AuthCode",
                           "Status", "ResponseCode", "CardType", "MaskedCardNumber", "MaskedAccountNumber", "PaymentMethod",
-                          "OriginalTransactionId", "Description"})
+                          "OriginalTransactionId", "Description", "RecurringPaymentId"})
     if (t.contains(key)) out[key] = t[key];
   // The seed's list gives Amount as a number: exact for every amount the core accepts (< 2^53).
   const std::string amount = t.value("Amount", "0");

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "gateway/context.hpp"
+#include "payref/money.hpp"
 #include "gateway/wire.hpp"
 
 namespace payref::gateway {
@@ -29,6 +30,15 @@ Reply profile_charge(Call& call);
 Reply profile_refund(Call& call);
 Reply profile_settle(Call& call);
 Reply profile_void(Call& call);
+
+// A charge the server makes itself (a recurring payment falling due): the stored profile is
+// charged like profiles/charge (a card) or debited like b2b/transaction/debit (a bank account),
+// and the attempt is recorded whatever the processor answers.
+struct ScheduledCharge {
+  std::string customer_id, profile_id, email, reference, description, recurring_payment_id;
+  Money amount;
+};
+store::Document charge_on_schedule(Call& call, const ScheduledCharge& charge);
 
 // The list view of a stored transaction (transactions endpoint): Amount as a JSON number.
 nlohmann::json transaction_list_item(const nlohmann::json& stored);

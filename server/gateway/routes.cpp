@@ -4,6 +4,7 @@
 #include "gateway/clients.hpp"
 #include "gateway/customers.hpp"
 #include "gateway/payments.hpp"
+#include "gateway/recurring.hpp"
 #include "gateway/transactions.hpp"
 #include "gateway/wire.hpp"
 #include "http/json_body.hpp"
@@ -144,6 +145,12 @@ constexpr Route kRoutes[] = {
     {"POST", "/api/v1/profiles/refund", Access::client, Kind::money, profile_refund},
     {"POST", "/api/v1/profiles/settle", Access::client, Kind::money, profile_settle},
     {"POST", "/api/v1/profiles/void", Access::client, Kind::money, profile_void},
+
+    {"POST", "/api/v1/recurringpayments/register", Access::client, Kind::write, register_recurring},
+    {"POST", "/api/v1/recurringpayments/suspend", Access::client, Kind::write, suspend_recurring},
+    {"POST", "/api/v1/recurringpayments/resume", Access::client, Kind::write, resume_recurring},
+    {"POST", "/api/v1/recurringpayments/remove", Access::client, Kind::write, remove_recurring},
+    {"GET", "/api/v1/recurringpayments/list", Access::client, Kind::read, list_recurring},
 
     {"BOTH", "/api/v1/transactions", Access::client, Kind::read, list_transactions},
 };

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sandbox/clock.hpp"
 #include "sandbox/demo_merchant.hpp"
 #include "store/crypto.hpp"
 
@@ -55,6 +56,16 @@ void add_routes(httplib::Server& server, const gateway::Services& services, std:
 
   server.Get("/_sandbox/credentials", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
     send(res, 200, ensure_demo_merchant(s));
+  }));
+
+  server.Get("/_sandbox/clock", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+    const auto answer = read_clock(s);
+    send(res, answer.status, answer.body);
+  }));
+
+  server.Post("/_sandbox/clock/advance", guarded([](const gateway::Services& s, const httplib::Request& req, httplib::Response& res) {
+    const auto answer = advance_clock(s, req.body);
+    send(res, answer.status, answer.body);
   }));
 
   server.Post("/_sandbox/reset", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {

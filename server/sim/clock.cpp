@@ -47,14 +47,34 @@ std::string format(TimePoint t, const char* pattern) {
 TimePoint Clock::now() const {
   std::lock_guard lock(mutex_);
   if (frozen_) return *frozen_;
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) + offset_;
 }
 
-CalendarDate Clock::today() const {
-  const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(now())};
+bool Clock::is_frozen() const {
+  std::lock_guard lock(mutex_);
+  return frozen_.has_value();
+}
+
+bool Clock::advance_to(TimePoint to) {
+  std::lock_guard lock(mutex_);
+  if (frozen_) {
+    if (to < *frozen_) return false;
+    frozen_ = to;
+    return true;
+  }
+  const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (to < real + offset_) return false;
+  offset_ = to - real;
+  return true;
+}
+
+CalendarDate calendar_date(TimePoint t) {
+  const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(t)};
   return CalendarDate{static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
                       static_cast<int>(static_cast<unsigned>(date.day()))};
 }
+
+CalendarDate Clock::today() const { return calendar_date(now()); }
 
 std::optional<TimePoint> parse_iso8601(std::string_view text) {
   if (!text.empty() && text.back() == 'Z') text.remove_suffix(1);

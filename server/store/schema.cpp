@@ -20,6 +20,7 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_key1 ON documents (collection, owner, key1);
 CREATE INDEX documents_key2 ON documents (collection, owner, key2);
+CREATE INDEX documents_due ON documents (collection, key2) WHERE key2 <> '';
 CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE idempotency (
   owner TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,

@@ -168,6 +168,15 @@ class SqliteTransaction final : public Transaction {
     return out;
   }
 
+  std::vector<Document> find_due(const std::string& collection, const std::string& up_to, std::size_t limit) override {
+    Query q(c_, "SELECT collection, id, owner, key1, key2, body, summary FROM documents WHERE collection = ? "
+                "AND key2 <> '' AND key2 <= ? ORDER BY key2, rowid LIMIT ?");
+    q.bind(collection).bind(up_to).bind(static_cast<std::int64_t>(limit));
+    std::vector<Document> out;
+    while (q.step()) out.push_back(document_from(q));
+    return out;
+  }
+
   void put(const Document& doc) override {
     require_writable();
     // An UPSERT keeps the rowid (insertion order) of a document that is updated.

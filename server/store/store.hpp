@@ -58,6 +58,9 @@ class Transaction {
   virtual std::vector<Document> find(const std::string& collection, const std::string& owner, Key key,
                                      const std::string& value, std::size_t limit = 0, std::size_t offset = 0,
                                      bool newest_first = false) = 0;
+  // Every owner's documents in `collection` whose key2 is set and at most `up_to` (key2 as a
+  // sortable due date, "YYYY-MM-DD"), earliest first: what a scheduler must run.
+  virtual std::vector<Document> find_due(const std::string& collection, const std::string& up_to, std::size_t limit) = 0;
   // Insert or replace (same collection + id). Only inside Store::write.
   virtual void put(const Document& doc) = 0;
   virtual void remove(const std::string& collection, const std::string& id) = 0;
