@@ -44,6 +44,7 @@ test-js:
 bench: build
 	cd tests && node bench/validation_bench.mjs && node bench/size_bench.mjs
 	tests/bench/server_bench.sh
+	cd tests && node bench/clock_bench.mjs
 
 clean:
 	rm -rf build npm/dist
