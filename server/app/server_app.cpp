@@ -14,9 +14,9 @@ ServerApp::ServerApp(AppOptions options)
       clock_(options_.clock ? std::make_unique<sim::Clock>(*options_.clock) : std::make_unique<sim::Clock>()),
       services_(std::make_unique<gateway::Services>(gateway::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
   demo_credentials_ = sandbox::ensure_demo_merchant(*services_);
-  http::configure(server_, options_.http);
+  http::configure(server_, options_.http, request_log_, [clock = clock_.get()] { return sim::format_iso8601(clock->now()); });
   gateway::add_routes(server_, *services_);
-  sandbox::add_routes(server_, *services_, data_dir_.admin_token);
+  sandbox::add_routes(server_, *services_, request_log_, data_dir_.admin_token);
 }
 
 ServerApp::~ServerApp() = default;

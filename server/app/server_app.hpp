@@ -43,6 +43,7 @@ class ServerApp {
   std::unique_ptr<store::CardVault> vault_;
   std::unique_ptr<sim::Clock> clock_;
   std::unique_ptr<gateway::Services> services_;
+  http::RequestLog request_log_;
   httplib::Server server_;
   nlohmann::json demo_credentials_;
 };

@@ -29,7 +29,8 @@ void add_cors_headers(const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void configure(httplib::Server& server, const ServerOptions& options) {
+void configure(httplib::Server& server, const ServerOptions& options, RequestLog& log,
+               std::function<std::string()> now) {
   const int threads = options.threads > 0 ? options.threads : 96;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server.set_keep_alive_max_count(100000);  // a reconnect may wait for a free worker
@@ -81,7 +82,8 @@ void configure(httplib::Server& server, const ServerOptions& options) {
     res.set_content(std::string(R"({"Message":")") + text + "\"}", "application/json");
   });
 
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+  server.set_logger([&log, now = std::move(now)](const httplib::Request& req, const httplib::Response& res) {
+    log.record(req, res, now());
     if (!spdlog::should_log(spdlog::level::info)) return;  // masking costs more than the request
     spdlog::info("{} {} -> {} ({} B in, {} B out)", req.method, redact(req.path), res.status, req.body.size(), res.body.size());
     if (spdlog::should_log(spdlog::level::debug) && !req.body.empty()) spdlog::debug("  body: {}", redact(req.body));

@@ -9,6 +9,8 @@
 #include <functional>
 #include <string>
 
+#include "http/request_log.hpp"
+
 namespace payref::http {
 
 struct ServerOptions {
@@ -21,7 +23,9 @@ constexpr std::size_t kMaxBodyBytes = 1 << 20;
 constexpr int kListenBacklog = 1024;  // pending connections the kernel queues (capped by somaxconn)
 
 // Applies the options, CORS (preflight included), GET /healthz, limits and the error boundary.
-void configure(httplib::Server& server, const ServerOptions& options);
+// Every exchange is recorded in `log` (the sandbox's request log) with the time `now()` gives.
+void configure(httplib::Server& server, const ServerOptions& options, RequestLog& log,
+               std::function<std::string()> now);
 
 // Binds; returns the port actually bound, or -1.
 int bind(httplib::Server& server, const ServerOptions& options);

@@ -25,7 +25,9 @@ std::size_t digit_run_end(std::string_view s, std::size_t start, std::size_t& di
   return end;
 }
 
-bool names_security_code(std::string_view key) {
+}  // namespace
+
+bool names_a_secret(std::string_view key) {
   std::string lower;
   for (char c : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // Security codes, and credentials (Authentication.Key, tokens, secrets).
@@ -33,6 +35,8 @@ bool names_security_code(std::string_view key) {
          lower == "security_code" || lower == "key" || lower == "apikey" || lower == "password" || lower == "token" ||
          lower == "access_token" || lower == "refresh_token" || lower == "client_secret";
 }
+
+namespace {
 
 }  // namespace
 
@@ -48,7 +52,7 @@ std::string redact(std::string_view s) {
     // "CVV": "123" → "CVV": "***"
     if (s[i] == '"') {
       const auto close = s.find('"', i + 1);
-      if (close != std::string_view::npos && names_security_code(s.substr(i + 1, close - i - 1))) {
+      if (close != std::string_view::npos && names_a_secret(s.substr(i + 1, close - i - 1))) {
         auto colon = close + 1;
         while (colon < s.size() && s[colon] == ' ') ++colon;
         if (colon < s.size() && s[colon] == ':') {

@@ -9,6 +9,9 @@
 namespace payref::http {
 
 std::string redact(std::string_view text);
+// Whether a field of this name holds a secret (a security code, a key, a token): its value is
+// masked whole, wherever it appears (JSON bodies, query parameters).
+bool names_a_secret(std::string_view field_name);
 // "411111******1111" for a card number (first six, last four).
 std::string mask_card_number(std::string_view digits);
 

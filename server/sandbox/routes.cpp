@@ -24,9 +24,23 @@ bool authorized(const httplib::Request& req, httplib::Response& res, const std::
   return false;
 }
 
+// ?limit=N (1–9999), or `fallback` when absent; nullopt (after answering 400) when malformed.
+std::optional<std::size_t> limit_param(const httplib::Request& req, httplib::Response& res, std::size_t fallback) {
+  if (!req.has_param("limit")) return fallback;
+  const std::string text = req.get_param_value("limit");
+  bool digits = !text.empty() && text.size() <= 4;
+  for (char c : text) digits = digits && c >= '0' && c <= '9';
+  if (!digits || std::stoul(text) == 0) {
+    send(res, 400, {{"error", "invalid_argument"}, {"message", "limit must be a whole number from 1 to 9999"}});
+    return std::nullopt;
+  }
+  return std::stoul(text);
+}
+
 }  // namespace
 
-void add_routes(httplib::Server& server, const gateway::Services& services, std::string admin_token) {
+void add_routes(httplib::Server& server, const gateway::Services& services, http::RequestLog& request_log,
+                std::string admin_token) {
   const auto guarded = [&services, token = std::move(admin_token)](auto body) {
     return [&services, token, body](const httplib::Request& req, httplib::Response& res) {
       if (authorized(req, res, token)) body(services, req, res);
@@ -34,20 +48,11 @@ void add_routes(httplib::Server& server, const gateway::Services& services, std:
   };
 
   server.Get("/_sandbox/outbox", guarded([](const gateway::Services& s, const httplib::Request& req, httplib::Response& res) {
-    std::size_t limit = 50;
-    if (req.has_param("limit")) {
-      const std::string text = req.get_param_value("limit");
-      bool digits = !text.empty() && text.size() <= 4;
-      for (char c : text) digits = digits && c >= '0' && c <= '9';
-      if (!digits || std::stoul(text) == 0) {
-        send(res, 400, {{"error", "invalid_argument"}, {"message", "limit must be a whole number from 1 to 9999"}});
-        return;
-      }
-      limit = std::stoul(text);
-    }
+    const auto limit = limit_param(req, res, 50);
+    if (!limit) return;
     nlohmann::json list = nlohmann::json::array();
     s.store.read([&](store::Transaction& tx) {
-      for (const auto& m : tx.outbox(limit))
+      for (const auto& m : tx.outbox(*limit))
         list.push_back({{"seq", m.seq}, {"to", m.to}, {"subject", m.subject}, {"body", m.body},
                         {"code", m.code.empty() ? nlohmann::json() : nlohmann::json(m.code)}, {"created", m.created}});
     });
@@ -68,7 +73,14 @@ void add_routes(httplib::Server& server, const gateway::Services& services, std:
     send(res, answer.status, answer.body);
   }));
 
-  server.Post("/_sandbox/reset", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+  server.Get("/_sandbox/requests",
+             guarded([&request_log](const gateway::Services&, const httplib::Request& req, httplib::Response& res) {
+               const auto limit = limit_param(req, res, 50);
+               if (limit) send(res, 200, request_log.newest(*limit));
+             }));
+
+  server.Post("/_sandbox/reset", guarded([&request_log](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+    request_log.clear();
     s.store.write([](store::Transaction& tx) { tx.clear_all(); });
     send(res, 200, {{"reset", true}, {"credentials", ensure_demo_merchant(s)}});
   }));

@@ -7,9 +7,11 @@
 #include <string>
 
 #include "gateway/context.hpp"
+#include "http/request_log.hpp"
 
 namespace payref::sandbox {
 
-void add_routes(httplib::Server& server, const gateway::Services& services, std::string admin_token);
+void add_routes(httplib::Server& server, const gateway::Services& services, http::RequestLog& request_log,
+                std::string admin_token);
 
 }  // namespace payref::sandbox
