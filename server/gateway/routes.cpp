@@ -3,6 +3,7 @@
 #include "gateway/auth.hpp"
 #include "gateway/clients.hpp"
 #include "gateway/customers.hpp"
+#include "gateway/discounts.hpp"
 #include "gateway/payments.hpp"
 #include "gateway/recurring.hpp"
 #include "gateway/transactions.hpp"
@@ -130,6 +131,9 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/customer/profile", Access::client, Kind::read, get_profile},
     {"GET", "/api/v1/customer", Access::client, Kind::read, get_customer},
     {"GET", "/api/v1/customer/profiles/default", Access::client, Kind::read, get_default_profile},
+
+    {"POST", "/api/v1/discountcode/add", Access::client, Kind::write, add_discount_code},
+    {"POST", "/api/v1/discountcode/validate", Access::client, Kind::read, validate_discount_code},
 
     {"POST", "/api/v1/payments/creditcard/authorize", Access::client, Kind::money, card_authorize},
     {"POST", "/api/v1/payments/creditcard/charge", Access::client, Kind::money, card_charge},

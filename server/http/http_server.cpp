@@ -50,7 +50,13 @@ void configure(httplib::Server& server, const ServerOptions& options, RequestLog
     res.set_content(R"({"status":"ok"})", "application/json");
   });
 
-  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) { add_cors_headers(req, res); });
+  // Runs after the handler and before the response is sent, error answers included. The request
+  // log records here rather than in the logger, which runs after sending: a client reading
+  // /_sandbox/requests right after a call must find that call.
+  server.set_post_routing_handler([&log, now](const httplib::Request& req, httplib::Response& res) {
+    add_cors_headers(req, res);
+    log.record(req, res, now());
+  });
 
   // The boundary: a handler that throws answers 500 with a JSON body and nothing internal. Input
   // never gets here (services validate first); this is for bugs and environment failures.
@@ -82,8 +88,7 @@ void configure(httplib::Server& server, const ServerOptions& options, RequestLog
     res.set_content(std::string(R"({"Message":")") + text + "\"}", "application/json");
   });
 
-  server.set_logger([&log, now = std::move(now)](const httplib::Request& req, const httplib::Response& res) {
-    log.record(req, res, now());
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     if (!spdlog::should_log(spdlog::level::info)) return;  // masking costs more than the request
     spdlog::info("{} {} -> {} ({} B in, {} B out)", req.method, redact(req.path), res.status, req.body.size(), res.body.size());
     if (spdlog::should_log(spdlog::level::debug) && !req.body.empty()) spdlog::debug("  body: {}", redact(req.body));
