@@ -30,10 +30,12 @@ std::size_t digit_run_end(std::string_view s, std::size_t start, std::size_t& di
 bool names_a_secret(std::string_view key) {
   std::string lower;
   for (char c : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  // Security codes, and credentials (Authentication.Key, tokens, secrets).
+  // Security codes, credentials (Authentication.Key, tokens, secrets), and bank account numbers,
+  // which are too short for the card-number rule below.
   return lower == "cvv" || lower == "cvc" || lower == "cvv2" || lower == "cid" || lower == "securitycode" ||
          lower == "security_code" || lower == "key" || lower == "apikey" || lower == "password" || lower == "token" ||
-         lower == "access_token" || lower == "refresh_token" || lower == "client_secret";
+         lower == "access_token" || lower == "refresh_token" || lower == "client_secret" ||
+         lower == "bankaccountnumber" || lower == "accountnumber" || lower == "account_number";
 }
 
 namespace {

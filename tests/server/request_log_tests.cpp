@@ -75,6 +75,14 @@ BOOST_AUTO_TEST_CASE(a_form_encoded_body_is_logged_masked_not_as_query_parameter
   BOOST_TEST(text.find(demo.key) == std::string::npos, text);
 }
 
+BOOST_AUTO_TEST_CASE(bank_account_numbers_are_masked_though_short) {
+  const auto reply = server.post("/api/v1/payments/b2b/transaction/debit", envelope(demo, bank_request(6, "3.00", "98765432")));
+  BOOST_TEST_REQUIRE(reply.code() == "00", reply.summary());
+  const std::string text = request_log(server, "?limit=1").dump();
+  BOOST_TEST(text.find("98765432") == std::string::npos, text);
+  BOOST_TEST(text.find(R"(\"BankAccountNumber\":\"***\")") != std::string::npos, text);
+}
+
 BOOST_AUTO_TEST_CASE(long_bodies_are_cut_and_say_so) {
   const std::string big(10000, 'x');
   server.post_raw("/api/v1/transactions", R"({"pad":")" + big + R"("})");
