@@ -1,36 +1,22 @@
 #include "gateway/clients.hpp"
 
-#include <cctype>
-#include <cstdio>
-
 #include "gateway/auth.hpp"
 #include "gateway/fields.hpp"
+#include "gateway/ids.hpp"
 #include "payref/fields.hpp"
 
 namespace payref::gateway {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Client ids: nine digits, from a sequence, like the seed's "170200123".
-std::string next_client_id(store::Transaction& tx) {
-  char id[24];
-  std::snprintf(id, sizeof id, "%09lld", 170200000LL + static_cast<long long>(tx.next_sequence("client")));
-  return id;
-}
-
 bool email_in_use(store::Transaction& tx, const std::string& email, const std::string& except_id = {}) {
-  for (const auto& doc : tx.find(kClients, "", store::Key::key1, lower(email)))
+  for (const auto& doc : tx.find(kClients, "", store::Key::key1, email_key(email)))
     if (doc.id != except_id && doc.body.value("Status", "") != "cancelled") return true;
   return false;
 }
 
 store::Document& save(store::Document& doc, store::Transaction& tx) {
-  doc.key1 = lower(doc.body.value("EmailAddress", ""));
+  doc.key1 = email_key(doc.body.value("EmailAddress", ""));
   doc.key2 = client_key_column(doc.body);
   tx.put(doc);
   return doc;
@@ -86,7 +72,7 @@ Reply register_client(Call& call) {
     fail(code::validation, "CountryCode: not an ISO-3166 alpha-3 country code (country.unknown)");
   if (email_in_use(call.tx, email)) fail(code::duplicate, "EmailAddress: a client is already registered with this address.");
 
-  const std::string id = next_client_id(call.tx);
+  const std::string id = next_id(call.tx, IdKind::client);
   const std::string activation_code = store::random_digits(6);
   client["Id"] = id;
   client["Status"] = "pending";

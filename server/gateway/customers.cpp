@@ -1,32 +1,13 @@
 #include "gateway/customers.hpp"
 
-#include <cctype>
-#include <cstdio>
-
 #include "gateway/auth.hpp"
+#include "gateway/ids.hpp"
 #include "http/redact.hpp"
 #include "payref/fields.hpp"
 
 namespace payref::gateway {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string next_id(store::Transaction& tx, const char* sequence, long long base) {
-  char id[24];
-  std::snprintf(id, sizeof id, "%09lld", base + static_cast<long long>(tx.next_sequence(sequence)));
-  return id;
-}
-
-Fields request_of(const Call& call) {
-  const auto it = call.body.find("Request");
-  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
-  return Fields(*it, "Request");
-}
 
 std::string now_text(const Call& call) { return sim::format_wire_datetime(call.services.clock.now()); }
 
@@ -53,8 +34,7 @@ nlohmann::json read_payment_method(const Call& call, const Fields& request, cons
     const BankInput in = read_bank_account(*bank);
     stored["PaymentType"] = "BankAccount";
     stored["BankAccount"] = {{"RoutingNumber", in.routing_number},
-                             {"MaskedAccountNumber", std::string(in.account_number.size() - 4, '*') +
-                                                         in.account_number.substr(in.account_number.size() - 4)},
+                             {"MaskedAccountNumber", http::mask_account_number(in.account_number)},
                              {"AccountHolderName", in.account_holder_name},
                              {"Sealed", call.services.vault.seal(in.account_number, seal_context(call, profile_id))}};
   }
@@ -93,7 +73,7 @@ store::Document find_customer(const Call& call, const Fields& request) {
   }
   const auto email = request.optional_text("Email", 256);
   if (!email) fail(code::validation, request.path() + ": CustomerProfileId or Email is required");
-  auto found = call.tx.find(kCustomers, call.client_id, store::Key::key1, lower(*email), 1);
+  auto found = call.tx.find(kCustomers, call.client_id, store::Key::key1, email_key(*email), 1);
   if (found.empty()) fail(code::not_found, request.path() + ".Email: no customer with this e-mail address");
   return found.front();
 }
@@ -123,7 +103,7 @@ void set_default(Call& call, store::Document& customer, const std::string& profi
 
 // Card/BankAccount, Name, BillingAddress, Authorizer of a new profile, stored under a new id.
 store::Document create_profile(Call& call, const Fields& request, const std::string& customer_id) {
-  const std::string profile_id = next_id(call.tx, "profile", 200000000);
+  const std::string profile_id = next_id(call.tx, IdKind::payment_profile);
   nlohmann::json body = read_payment_method(call, request, profile_id);
   body["PaymentProfileId"] = profile_id;
   body["CustomerProfileId"] = customer_id;
@@ -146,12 +126,12 @@ Reply ids(const std::string& description, const nlohmann::json& customer_id, con
 }  // namespace
 
 Reply register_customer(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   const std::string email = request.email("Email");
-  if (!call.tx.find(kCustomers, call.client_id, store::Key::key1, lower(email), 1).empty())
+  if (!call.tx.find(kCustomers, call.client_id, store::Key::key1, email_key(email), 1).empty())
     fail(code::duplicate, "Request.Email: a customer with this e-mail address already exists");
-  const std::string customer_id = next_id(call.tx, "customer", 100000000);
-  store::Document customer{kCustomers, customer_id, call.client_id, lower(email), "",
+  const std::string customer_id = next_id(call.tx, IdKind::customer);
+  store::Document customer{kCustomers, customer_id, call.client_id, email_key(email), "",
                            {{"CustomerProfileId", customer_id}, {"Email", email}, {"CreatedAt", now_text(call)}}, {}};
   call.tx.put(customer);
   auto profile = create_profile(call, request, customer_id);
@@ -160,7 +140,7 @@ Reply register_customer(Call& call) {
 }
 
 Reply register_payment_profile(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   auto customer = find_customer(call, request);
   const bool had_profiles = !profiles_of(call, customer.id).empty();
   auto profile = create_profile(call, request, customer.id);
@@ -170,7 +150,7 @@ Reply register_payment_profile(Call& call) {
 }
 
 Reply update_payment_profile(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   auto customer = find_customer(call, request);
   auto profile = find_profile(call, customer.id, request.text("PaymentProfileId", 9));
   const Fields updates = request.object("Updates");
@@ -212,7 +192,7 @@ Reply update_payment_profile(Call& call) {
 }
 
 Reply remove_payment_profile(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   auto customer = find_customer(call, request);
   const auto profile = find_profile(call, customer.id, request.text("PaymentProfileId", 9));
   (void)request.optional_datetime("RemovalDateTime");  // validated when given; the audit time is the server's
@@ -226,28 +206,28 @@ Reply remove_payment_profile(Call& call) {
 }
 
 Reply list_profiles(Call& call) {
-  const auto customer = find_customer(call, request_of(call));
+  const auto customer = find_customer(call, request_fields(call.body));
   nlohmann::json list = nlohmann::json::array();
   for (const auto& p : profiles_of(call, customer.id)) list.push_back(public_view(p.body, false));
   return success("OK", {{"CustomerProfileId", customer.id}, {"PaymentProfiles", list}});
 }
 
 Reply list_profiles_full(Call& call) {
-  const auto customer = find_customer(call, request_of(call));
+  const auto customer = find_customer(call, request_fields(call.body));
   nlohmann::json list = nlohmann::json::array();
   for (const auto& p : profiles_of(call, customer.id)) list.push_back(public_view(p.body, true));
   return success("OK", {{"CustomerProfileId", customer.id}, {"Email", customer.body["Email"]}, {"PaymentProfiles", list}});
 }
 
 Reply get_profile(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   const auto customer = find_customer(call, request);
   const auto profile = find_profile(call, customer.id, request.text("PaymentProfileId", 9));
   return ids("OK", customer.id, profile.id);
 }
 
 Reply get_customer(Call& call) {
-  const auto customer = find_customer(call, request_of(call));
+  const auto customer = find_customer(call, request_fields(call.body));
   nlohmann::json ids_list = nlohmann::json::array();
   for (const auto& p : profiles_of(call, customer.id)) ids_list.push_back(p.id);
   return success("OK", {{"CustomerProfileId", customer.id},
@@ -258,7 +238,7 @@ Reply get_customer(Call& call) {
 }
 
 Reply get_default_profile(Call& call) {
-  const auto customer = find_customer(call, request_of(call));
+  const auto customer = find_customer(call, request_fields(call.body));
   const auto id = customer.body.value("DefaultPaymentProfileId", nlohmann::json());
   if (!id.is_string()) fail(code::not_found, "Request: the customer has no payment profile");
   return ids("OK", customer.id, id.get<std::string>());

@@ -8,12 +8,6 @@ namespace payref::gateway {
 
 namespace {
 
-Fields request_of(const Call& call) {
-  const auto it = call.body.find("Request");
-  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
-  return Fields(*it, "Request");
-}
-
 std::string read_code(const Fields& request) {
   const std::string code = request.text("DiscountCode", 64);
   const auto v = ::payref::validate_discount_code(code);
@@ -58,7 +52,7 @@ nlohmann::json public_view(const nlohmann::json& d) {
 }  // namespace
 
 Reply add_discount_code(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   const std::string code = read_code(request);
   const bool has_percent = request.has("Percent"), has_amount = request.has("Amount");
   if (has_percent == has_amount) fail(code::validation, "Request: exactly one of Percent and Amount is required");
@@ -91,7 +85,7 @@ Reply add_discount_code(Call& call) {
 }
 
 Reply validate_discount_code(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   const std::string code = read_code(request);
   const auto stored = call.tx.get(kDiscounts, call.client_id, document_id(call, code));
   if (!stored) fail(code::not_found, "Request.DiscountCode: no discount code " + code);

@@ -1,5 +1,6 @@
 #include "gateway/fields.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include "gateway/wire.hpp"
@@ -20,6 +21,17 @@ void check(const Validation& v, const std::string& path) {
 }
 
 }  // namespace
+
+Fields request_fields(const nlohmann::json& body) {
+  const auto it = body.find("Request");
+  if (it == body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
+  return Fields(*it, "Request");
+}
+
+std::string email_key(std::string email) {
+  for (auto& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return email;
+}
 
 const nlohmann::json* Fields::find(const std::string& key) const {
   if (!object_.is_object()) return nullptr;

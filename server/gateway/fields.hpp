@@ -15,6 +15,14 @@
 
 namespace payref::gateway {
 
+class Fields;
+
+// The envelope's Request object; HTTP 400 (model binding, as ASP.NET answers) when it is missing
+// or not an object.
+Fields request_fields(const nlohmann::json& body);
+// The lookup key of an e-mail address: addresses compare case-insensitively.
+std::string email_key(std::string email);
+
 class Fields {
  public:
   Fields(const nlohmann::json& object, std::string path) : object_(object), path_(std::move(path)) {}

@@ -1,11 +1,10 @@
 #include "gateway/payments.hpp"
 
-#include <cctype>
 #include <cmath>
-#include <cstdio>
 
 #include "gateway/customers.hpp"
 #include "gateway/fields.hpp"
+#include "gateway/ids.hpp"
 #include "http/redact.hpp"
 #include "sim/processor.hpp"
 
@@ -14,17 +13,6 @@ namespace payref::gateway {
 namespace {
 
 enum Type { kAuthorize = 1, kCharge = 2, kRefund = 3, kSettle = 4, kVoid = 5, kDebit = 6, kCredit = 7, kThirdParty = 8 };
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-Fields request_of(const Call& call) {
-  const auto it = call.body.find("Request");
-  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
-  return Fields(*it, "Request");
-}
 
 void check_type(const Fields& request, int expected) {
   if (request.has("TransactionType") && request.integer("TransactionType", expected, 0, 99) != expected)
@@ -46,12 +34,6 @@ std::string unique_reference(const Call& call, const Fields& request) {
   return reference;
 }
 
-std::string next_transaction_id(store::Transaction& tx) {
-  char id[24];
-  std::snprintf(id, sizeof id, "%09lld", 300000000LL + static_cast<long long>(tx.next_sequence("transaction")));
-  return id;
-}
-
 // Optional pass-through objects the seed carries (stored and echoed as given).
 void copy_extras(const Call& call, nlohmann::json& record) {
   static const nlohmann::json kNoRequest = nlohmann::json::object();
@@ -71,10 +53,10 @@ void put_transaction(Call& call, store::Document& doc) {
 }
 
 store::Document save_transaction(Call& call, nlohmann::json record) {
-  const std::string id = next_transaction_id(call.tx);
+  const std::string id = next_id(call.tx, IdKind::transaction);
   record["TransactionId"] = id;
   record["CreatedAt"] = sim::format_wire_datetime(call.services.clock.now());
-  store::Document doc{kTransactions, id, call.client_id, lower(record.value("Email", "")), record.value("TransactionReference", ""),
+  store::Document doc{kTransactions, id, call.client_id, email_key(record.value("Email", "")), record.value("TransactionReference", ""),
                       std::move(record), {}};
   put_transaction(call, doc);
   return doc;
@@ -187,7 +169,7 @@ store::Document original_of(const Call& call, const Fields& request, bool amount
 
 // Settle (4), void (5) or refund (3) of an earlier card transaction.
 Reply follow_up(Call& call, int type, bool from_profile) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   check_type(request, type);
   auto original = original_of(call, request, type != kRefund);
   auto& t = original.body;
@@ -253,7 +235,7 @@ Reply follow_up(Call& call, int type, bool from_profile) {
 }
 
 Reply bank_transfer(Call& call, int type) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   check_type(request, type);
   const std::string currency = request.optional_text("CurrencyCode", 3).value_or("USD");
   if (currency != "USD") fail(code::validation, "Request.CurrencyCode: bank transfers are in USD");
@@ -272,7 +254,7 @@ Reply bank_transfer(Call& call, int type) {
       {"Email", email},
       {"PaymentMethod", "Bank"},
       {"RoutingNumber", bank.routing_number},
-      {"MaskedAccountNumber", std::string(bank.account_number.size() - 4, '*') + bank.account_number.substr(bank.account_number.size() - 4)},
+      {"MaskedAccountNumber", http::mask_account_number(bank.account_number)},
       {"AccountHolderName", bank.account_holder_name},
       {"Description", request.optional_text("Description", 255).value_or("")},
       {"AuthCode", nullptr},  // the seed: no auth code for bank transfers
@@ -293,7 +275,7 @@ Reply bank_transfer(Call& call, int type) {
 namespace {
 // Authorize or charge a card given in the request or stored in a payment profile.
 Reply new_card_payment(Call& call, int type, Card (*card_source)(Call&, const Fields&)) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   check_type(request, type);
   return card_payment(call, request, card_source(call, request), type);
 }
@@ -311,7 +293,7 @@ Reply bank_credit(Call& call) { return bank_transfer(call, kCredit); }
 
 Reply third_party(Call& call) {
   // A payment taken elsewhere: recorded for the contact's history, no money moves.
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   check_type(request, kThirdParty);
   const std::string currency = request.currency("CurrencyCode");
   const Money amount = request.amount("Amount", currency);
@@ -384,8 +366,8 @@ nlohmann::json transaction_list_item(const nlohmann::json& t) {
                           "OriginalTransactionId", "Description", "RecurringPaymentId"})
     if (t.contains(key)) out[key] = t[key];
   // The seed's list gives Amount as a number: exact for every amount the core accepts (< 2^53).
-  const std::string amount = t.value("Amount", "0");
-  out["Amount"] = nlohmann::json::parse(amount, nullptr, false).is_number() ? nlohmann::json::parse(amount) : nlohmann::json(0);
+  const auto amount = nlohmann::json::parse(t.value("Amount", "0"), nullptr, false);
+  out["Amount"] = amount.is_number() ? amount : nlohmann::json(0);
   return out;
 }
 

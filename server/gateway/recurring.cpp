@@ -1,27 +1,15 @@
 #include "gateway/recurring.hpp"
 
-#include <cstdio>
 
 #include "gateway/customers.hpp"
 #include "gateway/fields.hpp"
 #include "gateway/payments.hpp"
+#include "gateway/ids.hpp"
 #include "payref/schedule.hpp"
 
 namespace payref::gateway {
 
 namespace {
-
-Fields request_of(const Call& call) {
-  const auto it = call.body.find("Request");
-  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
-  return Fields(*it, "Request");
-}
-
-std::string next_id(store::Transaction& tx) {
-  char id[24];
-  std::snprintf(id, sizeof id, "%09lld", 400000000LL + static_cast<long long>(tx.next_sequence("recurring")));
-  return id;
-}
 
 CalendarDate date_of(const std::string& iso) { return *parse_iso_date(iso); }
 
@@ -79,7 +67,7 @@ nlohmann::json public_view(const nlohmann::json& r) {
 }  // namespace
 
 Reply register_recurring(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   const std::string customer_id = request.text("CustomerProfileId", 9);
   const auto customer = call.tx.get(kCustomers, call.client_id, customer_id);
   if (!customer) fail(code::not_found, "Request.CustomerProfileId: no customer " + customer_id);
@@ -100,7 +88,7 @@ Reply register_recurring(Call& call) {
   const auto begun = start_schedule(start, call.services.clock.today(), frequency, end);
   if (!begun) fail(begun.status(), "Request.Recurring." + begun.status().field());
 
-  const std::string id = next_id(call.tx);
+  const std::string id = next_id(call.tx, IdKind::recurring_payment);
   nlohmann::json r = {{"RecurringPaymentId", id},
                       {"CustomerProfileId", customer_id},
                       {"PaymentProfileId", profile_id},
@@ -127,7 +115,7 @@ Reply register_recurring(Call& call) {
 }
 
 Reply suspend_recurring(Call& call) {
-  auto doc = find_schedule(call, request_of(call));
+  auto doc = find_schedule(call, request_fields(call.body));
   const std::string status = doc.body.value("Status", "");
   if (status != "Active") fail(code::invalid_state, "Only an active recurring payment can be suspended; this one is " + status + ".");
   doc.body["Status"] = "Suspended";
@@ -137,7 +125,7 @@ Reply suspend_recurring(Call& call) {
 }
 
 Reply resume_recurring(Call& call) {
-  auto doc = find_schedule(call, request_of(call));
+  auto doc = find_schedule(call, request_fields(call.body));
   const std::string status = doc.body.value("Status", "");
   if (status != "Suspended") fail(code::invalid_state, "Only a suspended recurring payment can be resumed; this one is " + status + ".");
   auto& r = doc.body;
@@ -154,7 +142,7 @@ Reply resume_recurring(Call& call) {
 }
 
 Reply remove_recurring(Call& call) {
-  auto doc = find_schedule(call, request_of(call));
+  auto doc = find_schedule(call, request_fields(call.body));
   if (doc.body.value("Status", "") == "Removed") fail(code::invalid_state, "The recurring payment is already removed.");
   doc.body["Status"] = "Removed";
   doc.body["NextProcessingDate"] = nullptr;
@@ -163,7 +151,7 @@ Reply remove_recurring(Call& call) {
 }
 
 Reply list_recurring(Call& call) {
-  const Fields request = request_of(call);
+  const Fields request = request_fields(call.body);
   const std::string customer_id = request.text("CustomerProfileId", 9);
   if (!call.tx.get(kCustomers, call.client_id, customer_id)) fail(code::not_found, "Request.CustomerProfileId: no customer " + customer_id);
   nlohmann::json list = nlohmann::json::array();

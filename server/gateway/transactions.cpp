@@ -1,21 +1,16 @@
 #include "gateway/transactions.hpp"
 
-#include <cctype>
-
 #include "gateway/fields.hpp"
 #include "gateway/payments.hpp"
 
 namespace payref::gateway {
 
 Reply list_transactions(Call& call) {
-  const auto it = call.body.find("Request");
-  if (it == call.body.end() || !it->is_object()) fail_model("model.Request", "The Request field is required.");
-  const Fields request(*it, "Request");
+  const Fields request = request_fields(call.body);
   const std::string email = request.email("Email");
   const int page_size = request.integer("PageSize", 20, 1, 100);
   const int page_number = request.integer("PageNumber", 1, 1, 1000000);
-  std::string key = email;
-  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string key = email_key(email);
   // One row more than the page tells whether another page follows. The rows are the stored list
   // views (payments.cpp keeps them), spliced in as they are: the hot read parses no document.
   auto rows = call.tx.find_summaries(kTransactions, call.client_id, store::Key::key1, key,

@@ -17,14 +17,13 @@ namespace {
 // The socket the options callback saw last on this thread: during bind(), the listening socket.
 thread_local socket_t last_configured_socket = INVALID_SOCKET;
 
-void add_cors_headers(const httplib::Request& req, httplib::Response& res) {
+void add_cors_headers(httplib::Response& res) {
   // Any origin: the sandbox serves developers' pages from wherever they run them.
   res.set_header("Access-Control-Allow-Origin", "*");
   res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
   res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, Idempotency-Key, Accept");
   res.set_header("Access-Control-Expose-Headers", "Idempotent-Replayed");
   res.set_header("Access-Control-Max-Age", "600");
-  (void)req;
 }
 
 }  // namespace
@@ -54,7 +53,7 @@ void configure(httplib::Server& server, const ServerOptions& options, RequestLog
   // log records here rather than in the logger, which runs after sending: a client reading
   // /_sandbox/requests right after a call must find that call.
   server.set_post_routing_handler([&log, now](const httplib::Request& req, httplib::Response& res) {
-    add_cors_headers(req, res);
+    add_cors_headers(res);
     log.record(req, res, now());
   });
 

@@ -47,6 +47,11 @@ std::string mask_card_number(std::string_view digits) {
   return std::string(digits.substr(0, 6)) + std::string(digits.size() - 10, '*') + std::string(digits.substr(digits.size() - 4));
 }
 
+std::string mask_account_number(std::string_view digits) {
+  if (digits.size() <= 4) return std::string(digits.size(), '*');
+  return std::string(digits.size() - 4, '*') + std::string(digits.substr(digits.size() - 4));
+}
+
 std::string redact(std::string_view s) {
   std::string out;
   out.reserve(s.size());

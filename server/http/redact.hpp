@@ -14,5 +14,7 @@ std::string redact(std::string_view text);
 bool names_a_secret(std::string_view field_name);
 // "411111******1111" for a card number (first six, last four).
 std::string mask_card_number(std::string_view digits);
+// "*****6789" for a bank account number (last four only: it has no public prefix).
+std::string mask_account_number(std::string_view digits);
 
 }  // namespace payref::http

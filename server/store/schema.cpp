@@ -6,7 +6,7 @@ namespace payref::store {
 
 namespace {
 constexpr std::array<std::string_view, 1> kMigrations = {
-    // 1: documents, sequences, idempotency, outbox, settings.
+    // 1: documents, sequences, idempotency, outbox.
     R"sql(
 CREATE TABLE documents (
   collection TEXT NOT NULL,
@@ -31,7 +31,6 @@ CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL, created TEXT NOT NULL
 );
-CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql",
 };
 }  // namespace

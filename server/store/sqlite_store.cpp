@@ -232,20 +232,6 @@ class SqliteTransaction final : public Transaction {
     return out;
   }
 
-  std::optional<std::string> setting(const std::string& name) override {
-    Query q(c_, "SELECT value FROM settings WHERE name = ?");
-    q.bind(name);
-    if (!q.step()) return std::nullopt;
-    return q.text(0);
-  }
-
-  void set_setting(const std::string& name, const std::string& value) override {
-    require_writable();
-    Query q(c_, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-    q.bind(name).bind(value);
-    q.step();
-  }
-
   void clear_all() override {
     require_writable();
     c_.exec("DELETE FROM documents; DELETE FROM sequences; DELETE FROM idempotency; DELETE FROM outbox;");

@@ -1,7 +1,7 @@
 // The storage interface every service uses. Nothing outside store/ issues SQL (DESIGN.md "Scale").
 //
 // The model is deliberately narrow: owned JSON documents in named collections, each with up to
-// two secondary lookup keys, plus a few sandbox tables (idempotency, outbox, settings). A
+// two secondary lookup keys, plus two sandbox tables (idempotency, outbox). A
 // PostgreSQL backend would implement the same two classes with a JSONB table.
 #pragma once
 
@@ -75,10 +75,7 @@ class Transaction {
   virtual void append_outbox(const OutboxMessage& message) = 0;
   virtual std::vector<OutboxMessage> outbox(std::size_t limit) = 0;  // newest first
 
-  virtual std::optional<std::string> setting(const std::string& name) = 0;
-  virtual void set_setting(const std::string& name, const std::string& value) = 0;
-
-  // Everything except settings (the sandbox's reset).
+  // Everything (the sandbox's reset).
   virtual void clear_all() = 0;
 };
 
