@@ -60,6 +60,8 @@ int compare_dates(CalendarDate a, CalendarDate b) {
 
 CalendarDate add_days(CalendarDate date, int days) { return civil_from_days(days_from_civil(date) + days); }
 
+int days_between(CalendarDate from, CalendarDate to) { return static_cast<int>(days_from_civil(to) - days_from_civil(from)); }
+
 CalendarDate nth_occurrence(CalendarDate anchor, Frequency frequency, int n) {
   switch (frequency) {
     case Frequency::daily: return add_days(anchor, n);

@@ -1,5 +1,6 @@
 #include "app/server_app.hpp"
 
+#include "gateway/catalogue.hpp"
 #include "gateway/routes.hpp"
 #include "sandbox/demo_merchant.hpp"
 #include "sandbox/routes.hpp"
@@ -13,6 +14,7 @@ ServerApp::ServerApp(AppOptions options)
       vault_(std::make_unique<store::CardVault>(data_dir_.card_key)),
       clock_(options_.clock ? std::make_unique<sim::Clock>(*options_.clock) : std::make_unique<sim::Clock>()),
       services_(std::make_unique<gateway::Services>(gateway::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
+  gateway::ensure_catalogue(*store_);
   demo_credentials_ = sandbox::ensure_demo_merchant(*services_);
   http::configure(server_, options_.http, request_log_, [clock = clock_.get()] { return sim::format_iso8601(clock->now()); });
   gateway::add_routes(server_, *services_);

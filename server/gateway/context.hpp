@@ -24,6 +24,7 @@ struct Call {
   store::Transaction& tx;
   const nlohmann::json& body;  // the whole decoded request body
   std::string client_id;       // the authenticated client; empty for the client-management calls
+  std::string path_param;      // the route's {email}, {softwareId}, {sku} or {bundleID}, decoded
 };
 
 }  // namespace payref::gateway

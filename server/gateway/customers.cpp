@@ -125,6 +125,20 @@ Reply ids(const std::string& description, const nlohmann::json& customer_id, con
 
 }  // namespace
 
+ProfileIds save_payment_profile(Call& call, const std::string& email, const Fields& profile) {
+  auto found = call.tx.find(kCustomers, call.client_id, store::Key::key1, email_key(email), 1);
+  if (found.empty()) {
+    const std::string customer_id = next_id(call.tx, IdKind::customer);
+    found.push_back(store::Document{kCustomers, customer_id, call.client_id, email_key(email), "",
+                                    {{"CustomerProfileId", customer_id}, {"Email", email}, {"CreatedAt", now_text(call)}}, {}});
+    call.tx.put(found.front());
+  }
+  auto& customer = found.front();
+  const auto created = create_profile(call, profile, customer.id);
+  if (!customer.body["DefaultPaymentProfileId"].is_string()) set_default(call, customer, created.id);
+  return {customer.id, created.id};
+}
+
 Reply register_customer(Call& call) {
   const Fields request = request_fields(call.body);
   const std::string email = request.email("Email");

@@ -32,4 +32,12 @@ struct StoredPaymentMethod {
 };
 StoredPaymentMethod load_payment_method(Call& call, const std::string& customer_id, const std::string& profile_id);
 
+// Saves Card or BankAccount (with Name, BillingAddress, Authorizer) as a new payment profile of the
+// customer with this e-mail address, registering the customer first when there is none: a
+// purchase's SaveToFile, and the card a membership renews on. The first profile is the default.
+struct ProfileIds {
+  std::string customer_id, profile_id;
+};
+ProfileIds save_payment_profile(Call& call, const std::string& email, const Fields& profile);
+
 }  // namespace payref::gateway

@@ -11,7 +11,7 @@ namespace {
 std::string read_code(const Fields& request) {
   const std::string code = request.text("DiscountCode", 64);
   const auto v = ::payref::validate_discount_code(code);
-  if (!v.is_valid) fail(v.to_status("Request.DiscountCode"), "Request.DiscountCode");
+  if (!v.is_valid) fail(v.to_status(request.path_of("DiscountCode")), request.path_of("DiscountCode"));
   return code;
 }
 
@@ -109,6 +109,44 @@ Reply validate_discount_code(Call& call) {
     response["Total"] = subtract(*subtotal, *discount)->to_decimal_string();
   }
   return success("The discount code is valid.", response);
+}
+
+DiscountCode load_discount_model(Call& call, const std::string& code, const std::string& field_path) {
+  const auto stored = call.tx.get(kDiscounts, call.client_id, document_id(call, code));
+  if (!stored) fail(code::not_found, field_path + ": no discount code " + code);
+  return model_of(stored->body);
+}
+
+Result<Money> discount_on_lines(const DiscountCode& model, const std::vector<OrderLine>& lines, CalendarDate today) {
+  // The lines in the code's scope; a code for no product covers the whole order.
+  const std::string product = model.products.empty() ? std::string() : model.products.front();
+  Money eligible = *Money::from_minor(0, lines.front().total.currency().alpha);
+  bool any = false;
+  for (const auto& line : lines) {
+    if (!product.empty() && line.sku != product && line.product_type != product && line.package_type != product) continue;
+    eligible = *add(eligible, line.total);
+    any = true;
+  }
+  // No line in scope: evaluated as the first line's product, so the sdk gives its reason.
+  if (!any) return evaluate_discount(model, Order{lines.front().sku, lines.front().total}, today);
+  return evaluate_discount(model, Order{product, eligible}, today);
+}
+
+std::optional<AppliedDiscount> discount_for_order(Call& call, const std::vector<OrderLine>& lines) {
+  const Fields request = request_fields(call.body);
+  const auto given = request.optional_object("Discount");
+  if (!given || !given->has("DiscountCode") || lines.empty()) return std::nullopt;
+  const std::string code = read_code(*given);
+  auto stored = call.tx.get(kDiscounts, call.client_id, document_id(call, code));
+  if (!stored) fail(code::not_found, given->path_of("DiscountCode") + ": no discount code " + code);
+  const auto discount = discount_on_lines(model_of(stored->body), lines, call.services.clock.today());
+  if (!discount) fail(discount.status(), given->path_of("DiscountCode"));
+  return AppliedDiscount{code, *discount, std::move(*stored)};
+}
+
+void count_discount_use(Call& call, AppliedDiscount& discount) {
+  discount.stored.body["Uses"] = discount.stored.body.value("Uses", std::int64_t{0}) + 1;
+  call.tx.put(discount.stored);
 }
 
 }  // namespace payref::gateway

@@ -8,10 +8,11 @@
 
 namespace payref::gateway {
 
-enum class IdKind { client, customer, payment_profile, transaction, recurring_payment };
+enum class IdKind { client, customer, payment_profile, transaction, recurring_payment, purchase, membership, licence };
 
 // The next id of that kind. Clients start at 170200001 (170200000 is the sandbox's demo merchant,
-// which no registration may take); the others at 100000001, 200000001, 300000001, 400000001.
+// which no registration may take); the others at 100000001, 200000001, 300000001, 400000001,
+// 500000001 (purchases), 600000001 (memberships), 700000001 (licences).
 std::string next_id(store::Transaction& tx, IdKind kind);
 
 }  // namespace payref::gateway

@@ -10,6 +10,16 @@
 
 namespace payref::gateway {
 
+// A new TransactionReference, unique among this client's transactions. An attempt that ended in a
+// processor error (91, "retry later") does not use its reference up: the retry may reuse it.
+std::string unique_reference(const Call& call, const Fields& request) {
+  const std::string reference = request.text("TransactionReference", 50);
+  for (const auto& used : call.tx.find(kTransactions, call.client_id, store::Key::key2, reference))
+    if (used.body.value("Status", "") != "Error")
+      fail(code::duplicate, "Request.TransactionReference: " + reference + " has already been used");
+  return reference;
+}
+
 namespace {
 
 enum Type { kAuthorize = 1, kCharge = 2, kRefund = 3, kSettle = 4, kVoid = 5, kDebit = 6, kCredit = 7, kThirdParty = 8 };
@@ -22,16 +32,6 @@ void check_type(const Fields& request, int expected) {
 std::string transaction_time(const Call& call, const Fields& request) {
   const auto t = request.optional_datetime("TransactionDateTime");
   return sim::format_wire_datetime(t ? *t : call.services.clock.now());
-}
-
-// A new TransactionReference, unique among this client's transactions. An attempt that ended in a
-// processor error (91, "retry later") does not use its reference up: the retry may reuse it.
-std::string unique_reference(const Call& call, const Fields& request) {
-  const std::string reference = request.text("TransactionReference", 50);
-  for (const auto& used : call.tx.find(kTransactions, call.client_id, store::Key::key2, reference))
-    if (used.body.value("Status", "") != "Error")
-      fail(code::duplicate, "Request.TransactionReference: " + reference + " has already been used");
-  return reference;
 }
 
 // Optional pass-through objects the seed carries (stored and echoed as given).
@@ -234,6 +234,31 @@ Reply follow_up(Call& call, int type, bool from_profile) {
   return success(what, payment_response(saved.body));
 }
 
+// A bank debit (6) or credit (7) through the simulated processor, as a transaction record (not
+// saved); "Outcome" carries the processor's answer for the caller to take out.
+nlohmann::json bank_record(int type, const std::string& routing_number, const std::string& account_number, const std::string& holder,
+                           const Money& amount, const std::string& email, const std::string& reference, const std::string& when) {
+  const auto decision = sim::decide_bank(account_number, amount.minor_units());
+  const bool approved = decision.outcome == sim::Outcome::approved;
+  return {
+      {"TransactionType", std::to_string(type)},
+      {"TransactionReference", reference},
+      {"TransactionDateTime", when},
+      {"Amount", amount.to_decimal_string()},
+      {"CurrencyCode", std::string(amount.currency().alpha)},
+      {"Email", email},
+      {"PaymentMethod", "Bank"},
+      {"RoutingNumber", routing_number},
+      {"MaskedAccountNumber", http::mask_account_number(account_number)},
+      {"AccountHolderName", holder},
+      {"AuthCode", nullptr},  // the seed: no auth code for bank transfers
+      {"Status", approved ? (type == kDebit ? "Debited" : "Credited")
+                          : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
+      {"ResponseCode", code_for(decision.outcome)},
+      {"Outcome", decision.outcome},
+  };
+}
+
 Reply bank_transfer(Call& call, int type) {
   const Fields request = request_fields(call.body);
   check_type(request, type);
@@ -243,29 +268,15 @@ Reply bank_transfer(Call& call, int type) {
   const BankInput bank = read_bank_account(request);
   const std::string email = request.email("Email");
   const std::string reference = unique_reference(call, request);
-  const auto decision = sim::decide_bank(bank.account_number, amount.minor_units());
-  const bool approved = decision.outcome == sim::Outcome::approved;
-  nlohmann::json record = {
-      {"TransactionType", std::to_string(type)},
-      {"TransactionReference", reference},
-      {"TransactionDateTime", transaction_time(call, request)},
-      {"Amount", amount.to_decimal_string()},
-      {"CurrencyCode", currency},
-      {"Email", email},
-      {"PaymentMethod", "Bank"},
-      {"RoutingNumber", bank.routing_number},
-      {"MaskedAccountNumber", http::mask_account_number(bank.account_number)},
-      {"AccountHolderName", bank.account_holder_name},
-      {"Description", request.optional_text("Description", 255).value_or("")},
-      {"AuthCode", nullptr},  // the seed: no auth code for bank transfers
-      {"Status", approved ? (type == kDebit ? "Debited" : "Credited")
-                          : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
-      {"ResponseCode", code_for(decision.outcome)},
-  };
+  nlohmann::json record = bank_record(type, bank.routing_number, bank.account_number, bank.account_holder_name, amount, email, reference,
+                                      transaction_time(call, request));
+  record["Description"] = request.optional_text("Description", 255).value_or("");
+  const auto outcome = record["Outcome"].get<sim::Outcome>();
+  record.erase("Outcome");
   if (const auto name = request.optional_object("Name")) record["Name"] = read_name(*name);
   copy_extras(call, record);
   auto saved = save_transaction(call, std::move(record));
-  auto reply = outcome_reply(saved.body, decision.outcome, type == kDebit ? "Debit accepted." : "Credit accepted.");
+  auto reply = outcome_reply(saved.body, outcome, type == kDebit ? "Debit accepted." : "Credit accepted.");
   for (const char* key : {"RoutingNumber", "MaskedAccountNumber"}) reply.body["Response"][key] = saved.body[key];
   return reply;
 }
@@ -323,40 +334,62 @@ Reply profile_refund(Call& call) { return follow_up(call, kRefund, true); }
 Reply profile_settle(Call& call) { return follow_up(call, kSettle, true); }
 Reply profile_void(Call& call) { return follow_up(call, kVoid, true); }
 
-store::Document charge_on_schedule(Call& call, const ScheduledCharge& charge) {
-  const auto method = load_payment_method(call, charge.customer_id, charge.profile_id);
+namespace {
+store::Document save_charge(Call& call, nlohmann::json record, const ChargeDetails& charge) {
+  const auto outcome = record["Outcome"].get<sim::Outcome>();
+  record.erase("Outcome");
+  if (outcome != sim::Outcome::approved) record["ResponseText"] = description_for(outcome);
+  record["Description"] = charge.description;
+  record.update(charge.extras);
+  return save_transaction(call, std::move(record));
+}
+}  // namespace
+
+store::Document charge_card(Call& call, const std::string& number, const std::string& card_type, const ChargeDetails& charge) {
+  sim::Outcome outcome{};
+  const Card card{number, card_type, nullptr};
+  auto record = card_record(card, kCharge, charge.amount, charge.email, charge.reference,
+                            sim::format_wire_datetime(call.services.clock.now()), outcome);
+  record["Outcome"] = outcome;
+  return save_charge(call, std::move(record), charge);
+}
+
+store::Document debit_bank_account(Call& call, const std::string& routing_number, const std::string& account_number,
+                                   const std::string& holder, const ChargeDetails& charge) {
+  return save_charge(call, bank_record(kDebit, routing_number, account_number, holder, charge.amount, charge.email, charge.reference,
+                                       sim::format_wire_datetime(call.services.clock.now())),
+                     charge);
+}
+
+store::Document charge_stored_profile(Call& call, const std::string& customer_id, const std::string& profile_id,
+                                      const ChargeDetails& charge) {
+  const auto method = load_payment_method(call, customer_id, profile_id);
   const std::string when = sim::format_wire_datetime(call.services.clock.now());
+  const nlohmann::json ids = {{"CustomerProfileId", customer_id}, {"PaymentProfileId", profile_id}};
   nlohmann::json record;
   if (!method.card_number.empty()) {
     const auto& stored = method.profile.body["Card"];
     const bool expired = !validate_expiry(stored.value("ExpiryDate", ""), call.services.clock.today()).is_valid;
-    const Card card{method.card_number, stored.value("CardType", ""),
-                    {{"CustomerProfileId", charge.customer_id}, {"PaymentProfileId", charge.profile_id}}, expired};
+    const Card card{method.card_number, stored.value("CardType", ""), ids, expired};
     sim::Outcome outcome{};
     record = card_record(card, kCharge, charge.amount, charge.email, charge.reference, when, outcome);
+    record["Outcome"] = outcome;
   } else {
-    const auto decision = sim::decide_bank(method.account_number, charge.amount.minor_units());
-    const bool approved = decision.outcome == sim::Outcome::approved;
     const auto& bank = method.profile.body["BankAccount"];
-    record = {{"TransactionType", std::to_string(kDebit)},
-              {"TransactionReference", charge.reference},
-              {"TransactionDateTime", when},
-              {"Amount", charge.amount.to_decimal_string()},
-              {"CurrencyCode", std::string(charge.amount.currency().alpha)},
-              {"Email", charge.email},
-              {"PaymentMethod", "Bank"},
-              {"RoutingNumber", bank["RoutingNumber"]},
-              {"MaskedAccountNumber", bank["MaskedAccountNumber"]},
-              {"AccountHolderName", bank["AccountHolderName"]},
-              {"AuthCode", nullptr},
-              {"Status", approved ? "Debited" : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
-              {"ResponseCode", code_for(decision.outcome)},
-              {"CustomerProfileId", charge.customer_id},
-              {"PaymentProfileId", charge.profile_id}};
+    record = bank_record(kDebit, bank.value("RoutingNumber", ""), method.account_number, bank.value("AccountHolderName", ""),
+                         charge.amount, charge.email, charge.reference, when);
+    record.update(ids);
   }
-  record["Description"] = charge.description;
-  record["RecurringPaymentId"] = charge.recurring_payment_id;
-  return save_transaction(call, std::move(record));
+  return save_charge(call, std::move(record), charge);
+}
+
+bool is_approved(const store::Document& transaction) { return transaction.body.value("ResponseCode", "") == code::ok; }
+
+Reply payment_outcome_reply(const store::Document& transaction, const std::string& approved_text, nlohmann::json response) {
+  const std::string response_code = transaction.body.value("ResponseCode", std::string(code::processor_error));
+  Reply reply = success(is_approved(transaction) ? approved_text : transaction.body.value("ResponseText", ""), std::move(response));
+  reply.body["Message"]["Code"] = response_code;
+  return reply;
 }
 
 nlohmann::json transaction_list_item(const nlohmann::json& t) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "gateway/context.hpp"
+#include "gateway/fields.hpp"
 #include "payref/money.hpp"
 #include "gateway/wire.hpp"
 
@@ -31,14 +32,27 @@ Reply profile_refund(Call& call);
 Reply profile_settle(Call& call);
 Reply profile_void(Call& call);
 
-// A charge the server makes itself (a recurring payment falling due): the stored profile is
-// charged like profiles/charge (a card) or debited like b2b/transaction/debit (a bank account),
-// and the attempt is recorded whatever the processor answers.
-struct ScheduledCharge {
-  std::string customer_id, profile_id, email, reference, description, recurring_payment_id;
+// A charge made for another service (a purchase, a membership, a recurring payment falling due):
+// what it is for, and how it is recorded. Every attempt is saved as a transaction, declines too.
+struct ChargeDetails {
   Money amount;
+  std::string email, reference, description;
+  nlohmann::json extras = nlohmann::json::object();  // merged into the record (RecurringPaymentId, PurchaseId, ...)
 };
-store::Document charge_on_schedule(Call& call, const ScheduledCharge& charge);
+// A card given in the request (already read and checked by read_card).
+store::Document charge_card(Call& call, const std::string& number, const std::string& card_type, const ChargeDetails& charge);
+// A bank account given in the request: a debit (TransactionType 6).
+store::Document debit_bank_account(Call& call, const std::string& routing_number, const std::string& account_number,
+                                   const std::string& holder, const ChargeDetails& charge);
+// A stored payment profile: a card is charged like profiles/charge, a bank account debited.
+store::Document charge_stored_profile(Call& call, const std::string& customer_id, const std::string& profile_id,
+                                      const ChargeDetails& charge);
+
+// Request.TransactionReference, refused (40) when this client has used it already.
+std::string unique_reference(const Call& call, const Fields& request);
+// The Message of a saved payment attempt: "00" and `approved_text`, or the processor's answer.
+Reply payment_outcome_reply(const store::Document& transaction, const std::string& approved_text, nlohmann::json response);
+bool is_approved(const store::Document& transaction);
 
 // The list view of a stored transaction (transactions endpoint): Amount as a JSON number.
 nlohmann::json transaction_list_item(const nlohmann::json& stored);

@@ -171,13 +171,13 @@ std::size_t run_due_recurring(const Services& services, nlohmann::json& ran, std
         auto& r = doc.body;
         const int occurrence = r.value("Occurrence", 0);
         const std::string due_date = r.value("NextProcessingDate", "");
-        Call call{services, tx, kNoBody, doc.owner};
+        Call call{services, tx, kNoBody, doc.owner, {}};
         nlohmann::json entry = {{"type", "recurring_payment"}, {"RecurringPaymentId", doc.id}, {"DueDate", due_date}};
         try {
           const auto money = parse_money(r.value("Amount", ""), r.value("CurrencyCode", ""));
-          const auto t = charge_on_schedule(call, ScheduledCharge{r.value("CustomerProfileId", ""), r.value("PaymentProfileId", ""),
-                                                                  r.value("Email", ""), "RP" + doc.id + "-" + std::to_string(occurrence),
-                                                                  r.value("Description", ""), doc.id, *money});
+          const auto t = charge_stored_profile(call, r.value("CustomerProfileId", ""), r.value("PaymentProfileId", ""),
+                                               ChargeDetails{*money, r.value("Email", ""), "RP" + doc.id + "-" + std::to_string(occurrence),
+                                                             r.value("Description", ""), {{"RecurringPaymentId", doc.id}}});
           r["PaymentsMade"] = r.value("PaymentsMade", 0) + 1;
           r["LastPaymentDate"] = due_date;
           r["LastTransactionId"] = t.id;

@@ -4,6 +4,9 @@
 #include "gateway/clients.hpp"
 #include "gateway/customers.hpp"
 #include "gateway/discounts.hpp"
+#include "gateway/memberships.hpp"
+#include "gateway/packages.hpp"
+#include "gateway/purchases.hpp"
 #include "gateway/payments.hpp"
 #include "gateway/recurring.hpp"
 #include "gateway/transactions.hpp"
@@ -28,8 +31,9 @@ void send(httplib::Response& res, const Reply& reply) {
   res.set_content(reply.raw.empty() ? reply.body.dump() : reply.raw, "application/json; charset=utf-8");
 }
 
-Reply run(const Services& services, store::Transaction& tx, const nlohmann::json& body, Access access, Handler handler) {
-  Call call{services, tx, body, {}};
+Reply run(const Services& services, store::Transaction& tx, const nlohmann::json& body, const std::string& path_param, Access access,
+          Handler handler) {
+  Call call{services, tx, body, {}, path_param};
   if (access == Access::client) {
     const auto credentials = read_credentials(body);
     authenticate(services, tx, credentials);
@@ -55,6 +59,7 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
     return;
   }
   const nlohmann::json& body = *decoded.json;
+  const std::string path_param = req.matches.size() > 1 ? req.matches[1].str() : std::string();
   std::optional<Idempotency> idempotency;
   if (kind == Kind::money && req.has_header("Idempotency-Key")) {
     const std::string key = req.get_header_value("Idempotency-Key");
@@ -69,7 +74,7 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
   bool replayed = false;
   try {
     if (kind == Kind::read) {
-      services.store.read([&](store::Transaction& tx) { reply = run(services, tx, body, access, handler); });
+      services.store.read([&](store::Transaction& tx) { reply = run(services, tx, body, path_param, access, handler); });
     } else {
       services.store.write([&](store::Transaction& tx) {
         if (idempotency) {
@@ -83,7 +88,7 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
             return;
           }
         }
-        reply = run(services, tx, body, access, handler);
+        reply = run(services, tx, body, path_param, access, handler);
         // A processor outage (91) says "retry": remembering it would make the retry fail forever.
         const bool retryable = reply.body.contains("Message") && reply.body["Message"].is_object() &&
                                reply.body["Message"].value("Code", "") == code::processor_error;
@@ -134,6 +139,24 @@ constexpr Route kRoutes[] = {
 
     {"POST", "/api/v1/discountcode/add", Access::client, Kind::write, add_discount_code},
     {"POST", "/api/v1/discountcode/validate", Access::client, Kind::read, validate_discount_code},
+
+    {"GET", "/api/v1/isvs/pricing", Access::client, Kind::read, isv_pricing},
+
+    // memberships/{email}: join and cancel first, so they are not taken for an address.
+    {"POST", "/api/v1/memberships/join", Access::client, Kind::money, join_membership},
+    {"POST", "/api/v1/memberships/cancel", Access::client, Kind::write, cancel_membership},
+    {"BOTH", "/api/v1/memberships/([^/]+)", Access::client, Kind::read, list_memberships},
+
+    // The fixed packages/... paths before packages/{softwareId}.
+    {"BOTH", "/api/v1/packages", Access::client, Kind::read, list_packages},
+    {"GET", "/api/v1/packages/purchased", Access::client, Kind::read, list_purchased},
+    {"POST", "/api/v1/packages/bundle/upgrade", Access::client, Kind::money, upgrade_bundle},
+    {"POST", "/api/v1/packages/bundle/downgrade", Access::client, Kind::write, downgrade_bundle},
+    {"BOTH", "/api/v1/packages/truingup", Access::client, Kind::read, truing_up},
+    {"GET", "/api/v1/packages/curatedcollection/([^/]+)", Access::client, Kind::read, get_curated_collection},
+    {"GET", "/api/v1/packages/softwarebundle/([^/]+)", Access::client, Kind::read, get_software_bundle},
+    {"GET", "/api/v1/packages/([^/]+)", Access::client, Kind::read, get_software},
+    {"POST", "/api/v1/purchase", Access::client, Kind::money, purchase},
 
     {"POST", "/api/v1/payments/creditcard/authorize", Access::client, Kind::money, card_authorize},
     {"POST", "/api/v1/payments/creditcard/charge", Access::client, Kind::money, card_charge},

@@ -1,5 +1,6 @@
 #include "sandbox/clock.hpp"
 
+#include "gateway/memberships.hpp"
 #include "gateway/recurring.hpp"
 
 namespace payref::sandbox {
@@ -18,6 +19,12 @@ std::optional<std::int64_t> whole_number(const nlohmann::json& v) {
   if (v.is_number_unsigned()) return static_cast<std::int64_t>(std::min<std::uint64_t>(v.get<std::uint64_t>(), INT64_MAX));
   if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return v.get<std::int64_t>();
   return std::nullopt;
+}
+
+// Everything that falls due on the clock's day: recurring payments, then membership renewals and
+// the cancellations that end on it.
+std::size_t run_due(const gateway::Services& services, nlohmann::json& ran) {
+  return gateway::run_due_recurring(services, ran, kMaxListed) + gateway::run_due_memberships(services, ran, kMaxListed);
 }
 
 }  // namespace
@@ -55,10 +62,10 @@ ClockAnswer advance_clock(const gateway::Services& services, const std::string& 
   auto midnight = std::chrono::floor<std::chrono::days>(from) + std::chrono::days(1);
   for (; midnight <= to; midnight += std::chrono::days(1)) {
     services.clock.advance_to(sim::TimePoint(midnight));
-    charges += gateway::run_due_recurring(services, ran, kMaxListed);
+    charges += run_due(services, ran);
   }
   services.clock.advance_to(to);
-  charges += gateway::run_due_recurring(services, ran, kMaxListed);
+  charges += run_due(services, ran);
   return {200,
           {{"from", sim::format_iso8601(from)},
            {"now", sim::format_iso8601(services.clock.now())},

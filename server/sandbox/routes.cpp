@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sandbox/clock.hpp"
+#include "gateway/catalogue.hpp"
 #include "sandbox/demo_merchant.hpp"
 #include "store/crypto.hpp"
 
@@ -82,6 +83,7 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
   server.Post("/_sandbox/reset", guarded([&request_log](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
     request_log.clear();
     s.store.write([](store::Transaction& tx) { tx.clear_all(); });
+    gateway::ensure_catalogue(s.store);
     send(res, 200, {{"reset", true}, {"credentials", ensure_demo_merchant(s)}});
   }));
 }

@@ -20,6 +20,8 @@ int days_in_month(int year, int month);
 // Negative, zero or positive as a is before, equal to or after b.
 int compare_dates(CalendarDate a, CalendarDate b);
 CalendarDate add_days(CalendarDate date, int days);
+// Whole days from `from` to `to` (negative when `to` is earlier).
+int days_between(CalendarDate from, CalendarDate to);
 
 // The n-th occurrence of a schedule anchored at `anchor` (n = 0 is the anchor itself). Months are
 // counted from the anchor and clamped to the month's end, so a short month does not shift later
