@@ -38,9 +38,24 @@ const char* const kAllGatewayPosts[] = {
     "/api/v1/profiles/settle",
     "/api/v1/profiles/void",
     "/api/v1/transactions",
+    "/api/v1/purchase",
+    "/api/v1/memberships/join",
+    "/api/v1/memberships/cancel",
+    "/api/v1/memberships/someone@example.com",
+    "/api/v1/packages",
+    "/api/v1/packages/bundle/upgrade",
+    "/api/v1/packages/bundle/downgrade",
+    "/api/v1/packages/truingup",
 };
 
-const char* const kGetOnly[] = {"/api/v1/customer/profile", "/api/v1/customer", "/api/v1/customer/profiles/default"};
+const char* const kGetOnly[] = {"/api/v1/customer/profile",
+                                "/api/v1/customer",
+                                "/api/v1/customer/profiles/default",
+                                "/api/v1/isvs/pricing",
+                                "/api/v1/packages/purchased",
+                                "/api/v1/packages/100001",
+                                "/api/v1/packages/curatedcollection/COL-ARCHVIZ-START-1Y",
+                                "/api/v1/packages/softwarebundle/200001"};
 
 // An answer the server gave on purpose: 2xx/4xx with a JSON body.
 void check_handled(const HttpReply& r, const std::string& what) {
@@ -99,7 +114,49 @@ std::vector<Endpoint> valid_requests(const ServerProcess& server, const Credenti
     r.erase("Card");
     return r;
   };
+  // Commerce: a buyer holding a bundle licence (so upgrade, downgrade and true-up have one to act
+  // on), a discount code, and the two ways to pay.
+  const json stored_method = {{"PaymentType", "3"}, {"StoredProfile", {{"CustomerProfileId", c.id}, {"PaymentProfileId", c.profile_id}}}};
+  const json card_method = {{"PaymentType", "1"},
+                            {"Name", name()},
+                            {"CurrencyCode", "USD"},
+                            {"CardPayment", {{"Card", card()}, {"CaptureMethod", "3"}, {"BillingAddress", address()}, {"SaveToFile", "False"}}}};
+  const std::string buyer = unique_email("shop");
+  const auto bought = server.post("/api/v1/purchase", envelope(demo, {{"Email", buyer},
+                                                                      {"Skus", {{{"Sku", "RR-BND-PROD-1Y"}, {"Quantity", "2"}}}},
+                                                                      {"TransactionReference", unique_ref("buy")},
+                                                                      {"PaymentMethod", stored_method}}));
+  BOOST_TEST_REQUIRE(bought.code() == "00", bought.summary());
+  server.post("/api/v1/discountcode/add", envelope(demo, {{"DiscountCode", "ROBUST10"}, {"Percent", "10"}}));
+  const std::string member = unique_email("member");
+  const auto joined = server.post("/api/v1/memberships/join", envelope(demo, {{"Email", member},
+                                                                              {"Sku", "MBR-STORAGE-PRO-1M"},
+                                                                              {"TransactionReference", unique_ref("join")},
+                                                                              {"PaymentMethod", card_method}}));
+  BOOST_TEST_REQUIRE(joined.code() == "00", joined.summary());
   return {
+      {"/api/v1/purchase", envelope(demo, {{"Email", buyer},
+                                           {"Skus", {{{"Sku", "RR-RND-STD-1Y"}, {"Quantity", "1"}}}},
+                                           {"TransactionReference", unique_ref("p")},
+                                           {"TransactionDateTime", "2026-01-02 03:04:05"},
+                                           {"Discount", {{"DiscountCode", "ROBUST10"}, {"Product", "Render"}}},
+                                           {"Marketing", {{"Motion", "Workstation Beta"}}},
+                                           {"UpdateRenderRocket", "false"},
+                                           {"PaymentMethod", card_method}})},
+      {"/api/v1/memberships/join", envelope(demo, {{"Email", unique_email("join")},
+                                                   {"Sku", "MBR-RENDER-GUILD-1M"},
+                                                   {"TransactionReference", unique_ref("j")},
+                                                   {"PaymentMethod", card_method}})},
+      {"/api/v1/memberships/cancel", envelope(demo, {{"Email", member}, {"Sku", "MBR-STORAGE-PRO-1M"}})},
+      {"/api/v1/memberships/" + member, {{"Authentication", demo.json()}}},
+      {"/api/v1/packages", envelope(demo, {{"Email", buyer}, {"PackageType", "Bundle"}, {"ProductType", "Render"}, {"DiscountCode", "ROBUST10"}})},
+      {"/api/v1/packages/bundle/upgrade", envelope(demo, {{"Email", buyer},
+                                                          {"FromSku", "RR-BND-PROD-1Y"},
+                                                          {"ToSku", "RR-BND-STUDIO-1Y"},
+                                                          {"TransactionReference", unique_ref("u")},
+                                                          {"PaymentMethod", stored_method}})},
+      {"/api/v1/packages/bundle/downgrade", envelope(demo, {{"Email", buyer}, {"FromSku", "RR-BND-PROD-1Y"}, {"ToSku", "RR-BND-ESS-1Y"}})},
+      {"/api/v1/packages/truingup", envelope(demo, {{"Email", buyer}, {"Sku", "RR-BND-PROD-1Y"}, {"Seats", "5"}})},
       {"/api/v1/client/register", client_registration(unique_email("robust"))},
       {"/api/v1/client/update", {{"Authentication", demo.json()}, {"Updates", {{"EmailAddress", unique_email("upd")}}}}},
       {"/api/v1/customer/register", envelope(demo, customer_request(unique_email()))},
