@@ -11,6 +11,7 @@
 
 #include "app/data_dir.hpp"
 #include "gateway/context.hpp"
+#include "http/buffered_server.hpp"
 #include "http/http_server.hpp"
 #include "sim/clock.hpp"
 #include "store/sqlite_store.hpp"
@@ -44,7 +45,7 @@ class ServerApp {
   std::unique_ptr<sim::Clock> clock_;
   std::unique_ptr<gateway::Services> services_;
   http::RequestLog request_log_;
-  httplib::Server server_;
+  http::BufferedServer server_;  // httplib with one send() per response (http/buffered_server.hpp)
   nlohmann::json demo_credentials_;
 };
 

@@ -247,7 +247,22 @@ class SqliteTransaction final : public Transaction {
 
 }  // namespace
 
+namespace {
+// Process-wide, before SQLite's first use. Each connection is used by one thread at a time (the
+// pool lends it out), so SQLite's per-connection mutexes are not needed (MULTITHREAD); and
+// memory statistics take one global mutex on every sqlite3_malloc, which 96 workers contend for.
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+}  // namespace
+
 SqliteStore::SqliteStore(const std::filesystem::path& file) : file_(file) {
+  configure_sqlite_once();
   auto c = std::make_unique<SqliteConnection>(file_);
   const auto migrations = sqlite_migrations();
   c->run("BEGIN IMMEDIATE");
