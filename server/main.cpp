@@ -61,7 +61,10 @@ int main(int argc, char** argv) {
               << "data: " << dir.root.string() << "\n"
               << "admin token (for /_sandbox/): " << dir.admin_token << (dir.admin_token_created ? " (new)" : "") << "\n"
               << "demo merchant (gateway): Id " << app.demo_credentials()["gateway"]["Authentication"]["Id"].get<std::string>()
-              << " Key " << app.demo_credentials()["gateway"]["Authentication"]["Key"].get<std::string>() << std::endl;
+              << " Key " << app.demo_credentials()["gateway"]["Authentication"]["Key"].get<std::string>() << "\n";
+    for (const auto& [family, credentials] : app.demo_credentials().items())
+      if (family != "gateway") std::cout << "demo merchant (" << family << "): " << credentials.dump() << "\n";
+    std::cout << std::flush;
 
     std::thread waiter([&app, stop_signals] {
       int signal = 0;

@@ -1,5 +1,8 @@
 #include "app/server_app.hpp"
 
+#include "billing/routes.hpp"
+#include "cms/routes.hpp"
+#include "financing/routes.hpp"
 #include "gateway/catalogue.hpp"
 #include "gateway/routes.hpp"
 #include "sandbox/demo_merchant.hpp"
@@ -15,9 +18,12 @@ ServerApp::ServerApp(AppOptions options)
       clock_(options_.clock ? std::make_unique<sim::Clock>(*options_.clock) : std::make_unique<sim::Clock>()),
       services_(std::make_unique<gateway::Services>(gateway::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
   gateway::ensure_catalogue(*store_);
-  demo_credentials_ = sandbox::ensure_demo_merchant(*services_);
+  demo_credentials_ = sandbox::ensure_demo_credentials(*services_);
   http::configure(server_, options_.http, request_log_, [clock = clock_.get()] { return sim::format_iso8601(clock->now()); });
   gateway::add_routes(server_, *services_);
+  billing::add_routes(server_, *services_);
+  cms::add_routes(server_, *services_);
+  financing::add_routes(server_, *services_);
   sandbox::add_routes(server_, *services_, request_log_, data_dir_.admin_token);
 }
 

@@ -1,5 +1,6 @@
 #include "sandbox/clock.hpp"
 
+#include "cms/routes.hpp"
 #include "gateway/memberships.hpp"
 #include "gateway/recurring.hpp"
 
@@ -21,10 +22,11 @@ std::optional<std::int64_t> whole_number(const nlohmann::json& v) {
   return std::nullopt;
 }
 
-// Everything that falls due on the clock's day: recurring payments, then membership renewals and
-// the cancellations that end on it.
+// Everything that falls due on the clock's day: recurring payments, membership renewals and the
+// cancellations that end on it, then CMS subscription invoices.
 std::size_t run_due(const gateway::Services& services, nlohmann::json& ran) {
-  return gateway::run_due_recurring(services, ran, kMaxListed) + gateway::run_due_memberships(services, ran, kMaxListed);
+  return gateway::run_due_recurring(services, ran, kMaxListed) + gateway::run_due_memberships(services, ran, kMaxListed) +
+         cms::run_due(services, ran, kMaxListed);
 }
 
 }  // namespace

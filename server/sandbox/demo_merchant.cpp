@@ -1,5 +1,8 @@
 #include "sandbox/demo_merchant.hpp"
 
+#include "billing/routes.hpp"
+#include "cms/routes.hpp"
+#include "financing/routes.hpp"
 #include "gateway/auth.hpp"
 #include "gateway/clients.hpp"
 
@@ -25,6 +28,15 @@ nlohmann::json ensure_demo_merchant(const gateway::Services& services) {
                                      {"CountryCode", "USA"}});
   });
   return {{"gateway", {{"Authentication", {{"Id", kDemoId}, {"Key", key}}}, {"baseUrl", "/api/v1/"}}}};
+}
+
+nlohmann::json ensure_demo_credentials(const gateway::Services& services) {
+  nlohmann::json all = ensure_demo_merchant(services);
+  for (const auto& [family, credentials] : {std::pair{"billing", billing::ensure_demo_credentials(services)},
+                                            std::pair{"cms", cms::ensure_demo_credentials(services)},
+                                            std::pair{"financing", financing::ensure_demo_credentials(services)}})
+    if (!credentials.is_null()) all[family] = credentials;
+  return all;
 }
 
 }  // namespace payref::sandbox

@@ -12,4 +12,8 @@ namespace payref::sandbox {
 // credentials as before). Returns its credentials as /_sandbox/credentials shows them.
 nlohmann::json ensure_demo_merchant(const gateway::Services& services);
 
+// Every family's demo credentials, created where missing: {"gateway": ..., "billing": ...,
+// "cms": ..., "financing": ...} (GET /_sandbox/credentials, and after a reset).
+nlohmann::json ensure_demo_credentials(const gateway::Services& services);
+
 }  // namespace payref::sandbox

@@ -61,7 +61,7 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
   }));
 
   server.Get("/_sandbox/credentials", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
-    send(res, 200, ensure_demo_merchant(s));
+    send(res, 200, ensure_demo_credentials(s));
   }));
 
   server.Get("/_sandbox/clock", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
@@ -84,7 +84,7 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
     request_log.clear();
     s.store.write([](store::Transaction& tx) { tx.clear_all(); });
     gateway::ensure_catalogue(s.store);
-    send(res, 200, {{"reset", true}, {"credentials", ensure_demo_merchant(s)}});
+    send(res, 200, {{"reset", true}, {"credentials", ensure_demo_credentials(s)}});
   }));
 }
 

@@ -889,7 +889,7 @@ BOOST_AUTO_TEST_CASE(licences_of_a_sku_add_up_and_end_with_their_term) {
   BOOST_TEST(r.value("TrueUpPrice", "") == money(unit));
   BOOST_TEST(truing_up(email, sku, 7).response().value("TrueUpPrice", "") == "0.00");
 
-  // On the first term's last day... and the day it ends.
+  // The first term's last day, then the day it ends.
   advance_days(term_days() - 100 - 1);  // 2027-01-30
   BOOST_TEST(truing_up(email, sku, 7).response()["LicensedSeats"].get<int>() == 7);
   const auto last_day = truing_up(email, "RR-BND-ESS-1Y", 2);

@@ -581,6 +581,10 @@ BOOST_AUTO_TEST_CASE(a_membership_sku_in_a_purchase_starts_a_membership) {
   const auto two = buy(purchase_request(other, {{kMembership, 2}}, card_method()));
   BOOST_TEST(two.code() == "05", two.summary());
   BOOST_TEST(transactions(other).empty());
+  const auto twice_in_one_order = buy(purchase_request(other, {{kMembership, 1}, {kMembership, 1}}, card_method()));
+  BOOST_TEST(twice_in_one_order.code() == "40", twice_in_one_order.summary());
+  BOOST_TEST(transactions(other).empty());
+  BOOST_TEST(memberships(other)["Memberships"].empty());
   const auto again = buy(purchase_request(email, {{kMembership, 1}}, card_method()));
   BOOST_TEST(again.code() == "40", again.summary());
   BOOST_TEST(transactions(email).size() == 1u);

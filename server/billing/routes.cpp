@@ -1,0 +1,9 @@
+#include "billing/routes.hpp"
+
+namespace payref::billing {
+
+void add_routes(httplib::Server&, const gateway::Services&) {}
+
+nlohmann::json ensure_demo_credentials(const gateway::Services&) { return nullptr; }
+
+}  // namespace payref::billing

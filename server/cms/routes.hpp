@@ -1,0 +1,22 @@
+// The CMS subscriptions family (seed 002, EVO Snap* CMS, /2.1.28/REST/; docs/cms.md)
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/context.hpp"
+
+namespace payref::cms {
+
+void add_routes(httplib::Server& server, const gateway::Services& services);
+
+// Creates the demo merchant's credentials for this family if the store has none (first start,
+// after a reset); returns them as GET /_sandbox/credentials shows them under "cms".
+nlohmann::json ensure_demo_credentials(const gateway::Services& services);
+
+// Invoices every subscription whose NextProcessingDate has come on the clock's day (the sandbox
+// clock calls it for each day it passes); appends one entry per invoice to `ran` (at most
+// `max_listed`) and returns how many ran.
+std::size_t run_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed);
+}  // namespace payref::cms

@@ -1,0 +1,18 @@
+// The point-of-sale financing family (seed 003, Flexiti POS API, /flexiti/pos-api/v2.5/; docs/financing.md)
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/context.hpp"
+
+namespace payref::financing {
+
+void add_routes(httplib::Server& server, const gateway::Services& services);
+
+// Creates the demo merchant's credentials for this family if the store has none (first start,
+// after a reset); returns them as GET /_sandbox/credentials shows them under "financing".
+nlohmann::json ensure_demo_credentials(const gateway::Services& services);
+
+}  // namespace payref::financing
