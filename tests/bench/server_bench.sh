@@ -15,8 +15,8 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data" "$log"' EXIT
 for _ in $(seq 50); do grep -q 'listening on' "$log" && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.]*:[0-9]*' "$log" | head -1)
-export PAYREF_ID=$(grep -o 'Id [0-9]*' "$log" | cut -d' ' -f2)
-export PAYREF_KEY=$(grep -o 'Key [0-9a-f]*' "$log" | cut -d' ' -f2)
+export PAYREF_ID=$(grep -o 'Id [0-9]*' "$log" | head -1 | cut -d' ' -f2)
+export PAYREF_KEY=$(grep -o 'Key [0-9a-f]*' "$log" | head -1 | cut -d' ' -f2)
 echo "server: $url, $threads worker threads; wrk: 2 threads, 64 connections, 10 s a round, $rounds rounds"
 wrk -t2 -c16 -d2s -s tests/bench/wrk/charge.lua "$url" >/dev/null  # warm-up: fills the contact's history
 
