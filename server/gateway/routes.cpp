@@ -12,6 +12,7 @@
 #include "gateway/transactions.hpp"
 #include "gateway/wire.hpp"
 #include "http/json_body.hpp"
+#include "payref/client/gateway.hpp"
 
 namespace payref::gateway {
 
@@ -113,73 +114,74 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
   send(res, reply);
 }
 
+// Methods and paths come from the client's operation table (sdk/include/payref/client/gateway.hpp):
+// one list for both sides of the wire.
 struct Route {
-  const char* method;  // "POST", "GET" or "BOTH" (a GET with its documented POST twin)
-  const char* path;
+  const char* operation;  // "payments.charge"
   Access access;
   Kind kind;
   Handler handler;
 };
 
 constexpr Route kRoutes[] = {
-    {"POST", "/api/v1/client/register", Access::anonymous, Kind::write, register_client},
-    {"POST", "/api/v1/client/activation", Access::own_credentials, Kind::write, activate_client},
-    {"POST", "/api/v1/client/cancellation", Access::own_credentials, Kind::write, cancel_client},
-    {"POST", "/api/v1/client/update", Access::own_credentials, Kind::write, update_client},
+    {"clients.register", Access::anonymous, Kind::write, register_client},
+    {"clients.activate", Access::own_credentials, Kind::write, activate_client},
+    {"clients.cancel", Access::own_credentials, Kind::write, cancel_client},
+    {"clients.update", Access::own_credentials, Kind::write, update_client},
 
-    {"POST", "/api/v1/customer/register", Access::client, Kind::write, register_customer},
-    {"POST", "/api/v1/customer/payments/register", Access::client, Kind::write, register_payment_profile},
-    {"POST", "/api/v1/customer/payments/update", Access::client, Kind::write, update_payment_profile},
-    {"POST", "/api/v1/customer/payments/remove", Access::client, Kind::write, remove_payment_profile},
-    {"BOTH", "/api/v1/customer/profiles", Access::client, Kind::read, list_profiles},
-    {"BOTH", "/api/v1/customer/profiles/full", Access::client, Kind::read, list_profiles_full},
-    {"GET", "/api/v1/customer/profile", Access::client, Kind::read, get_profile},
-    {"GET", "/api/v1/customer", Access::client, Kind::read, get_customer},
-    {"GET", "/api/v1/customer/profiles/default", Access::client, Kind::read, get_default_profile},
+    {"customers.register", Access::client, Kind::write, register_customer},
+    {"paymentProfiles.register", Access::client, Kind::write, register_payment_profile},
+    {"paymentProfiles.update", Access::client, Kind::write, update_payment_profile},
+    {"paymentProfiles.remove", Access::client, Kind::write, remove_payment_profile},
+    {"customers.profiles", Access::client, Kind::read, list_profiles},
+    {"customers.profilesFull", Access::client, Kind::read, list_profiles_full},
+    {"customers.profile", Access::client, Kind::read, get_profile},
+    {"customers.get", Access::client, Kind::read, get_customer},
+    {"customers.defaultProfile", Access::client, Kind::read, get_default_profile},
 
-    {"POST", "/api/v1/discountcode/add", Access::client, Kind::write, add_discount_code},
-    {"POST", "/api/v1/discountcode/validate", Access::client, Kind::read, validate_discount_code},
+    {"discountCodes.add", Access::client, Kind::write, add_discount_code},
+    {"discountCodes.validate", Access::client, Kind::read, validate_discount_code},
 
-    {"GET", "/api/v1/isvs/pricing", Access::client, Kind::read, isv_pricing},
+    {"isv.pricing", Access::client, Kind::read, isv_pricing},
 
     // memberships/{email}: join and cancel first, so they are not taken for an address.
-    {"POST", "/api/v1/memberships/join", Access::client, Kind::money, join_membership},
-    {"POST", "/api/v1/memberships/cancel", Access::client, Kind::write, cancel_membership},
-    {"BOTH", "/api/v1/memberships/([^/]+)", Access::client, Kind::read, list_memberships},
+    {"memberships.join", Access::client, Kind::money, join_membership},
+    {"memberships.cancel", Access::client, Kind::write, cancel_membership},
+    {"memberships.list", Access::client, Kind::read, list_memberships},
 
     // The fixed packages/... paths before packages/{softwareId}.
-    {"BOTH", "/api/v1/packages", Access::client, Kind::read, list_packages},
-    {"GET", "/api/v1/packages/purchased", Access::client, Kind::read, list_purchased},
-    {"POST", "/api/v1/packages/bundle/upgrade", Access::client, Kind::money, upgrade_bundle},
-    {"POST", "/api/v1/packages/bundle/downgrade", Access::client, Kind::write, downgrade_bundle},
-    {"BOTH", "/api/v1/packages/truingup", Access::client, Kind::read, truing_up},
-    {"GET", "/api/v1/packages/curatedcollection/([^/]+)", Access::client, Kind::read, get_curated_collection},
-    {"GET", "/api/v1/packages/softwarebundle/([^/]+)", Access::client, Kind::read, get_software_bundle},
-    {"GET", "/api/v1/packages/([^/]+)", Access::client, Kind::read, get_software},
-    {"POST", "/api/v1/purchase", Access::client, Kind::money, purchase},
+    {"packages.list", Access::client, Kind::read, list_packages},
+    {"packages.purchased", Access::client, Kind::read, list_purchased},
+    {"packages.upgradeBundle", Access::client, Kind::money, upgrade_bundle},
+    {"packages.downgradeBundle", Access::client, Kind::write, downgrade_bundle},
+    {"packages.truingUp", Access::client, Kind::read, truing_up},
+    {"packages.curatedCollection", Access::client, Kind::read, get_curated_collection},
+    {"packages.softwareBundle", Access::client, Kind::read, get_software_bundle},
+    {"packages.software", Access::client, Kind::read, get_software},
+    {"packages.purchase", Access::client, Kind::money, purchase},
 
-    {"POST", "/api/v1/payments/creditcard/authorize", Access::client, Kind::money, card_authorize},
-    {"POST", "/api/v1/payments/creditcard/charge", Access::client, Kind::money, card_charge},
-    {"POST", "/api/v1/payments/creditcard/refund", Access::client, Kind::money, card_refund},
-    {"POST", "/api/v1/payments/creditcard/transaction/settle", Access::client, Kind::money, card_settle},
-    {"POST", "/api/v1/payments/creditcard/transaction/void", Access::client, Kind::money, card_void},
-    {"POST", "/api/v1/payments/b2b/transaction/debit", Access::client, Kind::money, bank_debit},
-    {"POST", "/api/v1/payments/b2b/transaction/credit", Access::client, Kind::money, bank_credit},
-    {"POST", "/api/v1/payments/thirdparty", Access::client, Kind::money, third_party},
+    {"payments.authorize", Access::client, Kind::money, card_authorize},
+    {"payments.charge", Access::client, Kind::money, card_charge},
+    {"payments.refund", Access::client, Kind::money, card_refund},
+    {"payments.settle", Access::client, Kind::money, card_settle},
+    {"payments.void", Access::client, Kind::money, card_void},
+    {"payments.bankDebit", Access::client, Kind::money, bank_debit},
+    {"payments.bankCredit", Access::client, Kind::money, bank_credit},
+    {"payments.thirdParty", Access::client, Kind::money, third_party},
 
-    {"POST", "/api/v1/profiles/authorize", Access::client, Kind::money, profile_authorize},
-    {"POST", "/api/v1/profiles/charge", Access::client, Kind::money, profile_charge},
-    {"POST", "/api/v1/profiles/refund", Access::client, Kind::money, profile_refund},
-    {"POST", "/api/v1/profiles/settle", Access::client, Kind::money, profile_settle},
-    {"POST", "/api/v1/profiles/void", Access::client, Kind::money, profile_void},
+    {"profiles.authorize", Access::client, Kind::money, profile_authorize},
+    {"profiles.charge", Access::client, Kind::money, profile_charge},
+    {"profiles.refund", Access::client, Kind::money, profile_refund},
+    {"profiles.settle", Access::client, Kind::money, profile_settle},
+    {"profiles.void", Access::client, Kind::money, profile_void},
 
-    {"POST", "/api/v1/recurringpayments/register", Access::client, Kind::write, register_recurring},
-    {"POST", "/api/v1/recurringpayments/suspend", Access::client, Kind::write, suspend_recurring},
-    {"POST", "/api/v1/recurringpayments/resume", Access::client, Kind::write, resume_recurring},
-    {"POST", "/api/v1/recurringpayments/remove", Access::client, Kind::write, remove_recurring},
-    {"GET", "/api/v1/recurringpayments/list", Access::client, Kind::read, list_recurring},
+    {"recurringPayments.register", Access::client, Kind::write, register_recurring},
+    {"recurringPayments.suspend", Access::client, Kind::write, suspend_recurring},
+    {"recurringPayments.resume", Access::client, Kind::write, resume_recurring},
+    {"recurringPayments.remove", Access::client, Kind::write, remove_recurring},
+    {"recurringPayments.list", Access::client, Kind::read, list_recurring},
 
-    {"BOTH", "/api/v1/transactions", Access::client, Kind::read, list_transactions},
+    {"transactions.list", Access::client, Kind::read, list_transactions},
 };
 
 // ASP.NET's answer to a method the resource does not support.
@@ -193,15 +195,21 @@ void method_not_allowed(httplib::Response& res, const std::string& method) {
 }  // namespace
 
 void add_routes(httplib::Server& server, const Services& services) {
+  using client::gateway::Method;
   for (const Route& route : kRoutes) {
-    const std::string path = route.path;
+    const client::gateway::Operation* op = client::gateway::find_operation(route.operation);
+    if (!op) throw std::logic_error(std::string("gateway route without an operation: ") + route.operation);
+    if ((route.kind == Kind::money) != op->money_moving)  // the client sends Idempotency-Key by the same flag
+      throw std::logic_error(std::string("gateway route and operation disagree on moving money: ") + route.operation);
+    std::string path(op->path);
+    if (const auto mark = path.find("{}"); mark != std::string::npos) path.replace(mark, 2, "([^/]+)");
     auto handler = [&services, route](const httplib::Request& req, httplib::Response& res) {
       handle(services, req, res, route.access, route.kind, route.handler);
     };
-    const std::string method = route.method;
-    if (method == "POST" || method == "BOTH") server.Post(path, handler);
+    const bool post = op->method != Method::get, get = op->method != Method::post;
+    if (post) server.Post(path, handler);
     else server.Post(path, [](const httplib::Request&, httplib::Response& res) { method_not_allowed(res, "POST"); });
-    if (method == "GET" || method == "BOTH") server.Get(path, handler);
+    if (get) server.Get(path, handler);
     else server.Get(path, [](const httplib::Request&, httplib::Response& res) { method_not_allowed(res, "GET"); });
   }
 }

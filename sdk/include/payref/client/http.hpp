@@ -1,0 +1,46 @@
+// The API client's view of HTTP (DESIGN.md "Data flow"): the core builds requests and parses
+// responses; the caller moves the bytes (JS fetch in the browser, cpp-httplib natively). No I/O
+// here.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace payref::client {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", "PUT"
+  std::string path;    // with the query string, e.g. "/api/v1/packages/purchased?Request.Email=..."
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  // empty for GET
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+};
+
+// The kinds of failure a caller handles differently (one error class each in the npm package).
+enum class ErrorKind {
+  validation,      // the request is malformed or a field is invalid (fix the input)
+  declined,        // the processor declined the payment
+  authentication,  // credentials missing, wrong or expired
+  not_found,       // no such customer, transaction, ...
+  conflict,        // valid, but not in this state: duplicate reference, already refunded, ...
+  network,         // no answer (set by the transport, never by parse)
+  server,          // the server or the simulated processor failed; retrying may help
+};
+std::string_view to_string(ErrorKind kind);
+
+struct ApiError {
+  ErrorKind kind = ErrorKind::server;
+  std::string family;   // "gateway", "billing", "cms", "financing"
+  int http_status = 0;
+  std::string code;     // the family's own code: Message.Code "51", financing "credit_exceeded", ...
+  std::string message;  // the server's description
+  std::string field;    // the field concerned, when known ("Request.Card.CardNumber")
+};
+
+}  // namespace payref::client
