@@ -1,4 +1,5 @@
-// payref — card, checkout-field and money validation from payref's C++ core (WebAssembly).
+// payref — card, checkout-field and money validation, financing quotes and driver's-licence
+// decoding from payref's C++ core (WebAssembly).
 //
 //   import createPayref from 'payref';
 //   const payref = await createPayref();
@@ -8,9 +9,34 @@
 // Every validator returns a plain object; nothing needs .delete(). `reason` is a stable machine
 // string such as "card.luhn_failed" (null when valid); the full list is in docs/validation.md.
 // The payref reference server rejects invalid input with the same reasons.
+//
+// Financing quotes and driver's-licence decoding live in a second module, loaded on request:
+//   const payref = await createPayref({ financing: true });
+//   payref.financing.quote('250.00', 'CAD', { monthlyAdminFee: '3.00' }, 6).termAmount;  // '44.67'
+//   payref.aamva.decode(scannedPdf417Text);  // { ok: true, firstName, lastName, dob, ... }
+
+/** How to load one WebAssembly module; all optional. */
+export interface PayrefModuleOptions {
+  /** The module's .wasm bytes (Node reads them from the package by default). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where to fetch a file the module needs, e.g. `(f) => '/static/' + f`. */
+  locateFile?: (path: string, scriptDirectory: string) => string;
+  /** Full control over instantiation (Emscripten's hook). */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => void,
+  ) => WebAssembly.Exports | {};
+}
 
 /** Options for loading the module; all optional. */
 export interface PayrefOptions {
+  /**
+   * Also load the financing module (payref-financing.mjs/.wasm: `financing` quotes and `aamva`
+   * licence decoding), a second download kept out of the validation module a checkout page loads
+   * first. `true` loads it next to the package (reusing `locateFile`); an object gives its own
+   * loading options (its own `wasmBinary`, ...).
+   */
+  financing?: boolean | PayrefModuleOptions;
   /** The bytes of payref-validation.wasm (Node reads them from the package by default). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch a file the module needs, e.g. `(f) => '/static/' + f` for the .wasm. */
@@ -163,12 +189,122 @@ export interface MoneyApi {
   currency(code: string): Currency | null;
 }
 
+/** A failure: `reason` is stable ("financing.term_invalid"), `field` names the input it concerns. */
+export interface PayrefError {
+  ok: false;
+  /** invalid_argument, failed_precondition, ... */
+  code: string;
+  reason: string;
+  field: string;
+  /** Human text; not stable. */
+  message: string;
+}
+
+/**
+ * A promotional financing plan (Flexiti calculate-interest). Amounts are decimal text in the
+ * quote's currency ("3.00"); numbers are accepted and read as their JS text.
+ */
+export interface FinancingPlan {
+  /** "equal_billing" (default): equal monthly payments; "deferred_payment": all due at the end. */
+  category?: 'equal_billing' | 'deferred_payment';
+  /** Annual interest rate as a fraction with at most 4 decimals, the wire's `apr`: "0.0999". Default 0. */
+  rate?: string | number;
+  /** Admin fee charged each month of the term ("(per month)"), included in termAmount. Default none. */
+  monthlyAdminFee?: string | number;
+}
+
+/**
+ * One term of a plan for an amount. Every figure is exact, rounded once, half-up, to the cent
+ * (money, decimal text as on the wire) or to the basis point (rates: 999 = "0.0999" = 9.99 %).
+ */
+export interface FinancingQuote {
+  ok: true;
+  currency: string;
+  /** Months. */
+  term: number;
+  /** Equal billing: the monthly payment including the admin fee; deferred: the amount due at the end. */
+  termAmount: string;
+  /** The plan rate (the wire's `apr`). */
+  aprBasisPoints: number;
+  apr: string;
+  totalInterest: string;
+  /** Admin fees over the term (annual fees are never included). */
+  totalFees: string;
+  /** Interest + admin fees. */
+  totalCostOfBorrowing: string;
+  /** Amount + cost of borrowing. */
+  totalToPay: string;
+  /** Canadian cost-of-borrowing APR, C / (T × P), fees included: 2469 = "0.2469" = 24.69 %. */
+  costOfBorrowingAprBasisPoints: number;
+  costOfBorrowingApr: string;
+}
+
+export interface FinancingApi {
+  /**
+   * Quotes `amount` (decimal text, e.g. "250.00") in `currency` over `term` months (1–120) on `plan`:
+   * `quote("250.00", "CAD", { monthlyAdminFee: "3.00" }, 6).termAmount === "44.67"`.
+   * Reasons: financing.amount_invalid, financing.term_invalid, financing.rate_invalid,
+   * financing.fee_invalid, financing.category_invalid, financing.currency_mismatch,
+   * financing.apr_out_of_range, money.* (amount text, currency, out of range).
+   */
+  quote(amount: string | number, currency: string, plan: FinancingPlan, term: number): FinancingQuote | PayrefError;
+  /**
+   * The Canadian cost-of-borrowing APR alone (the same figure as quote's), in basis points and
+   * as a 4-decimal fraction: `costOfBorrowingApr("250.00", "CAD", { monthlyAdminFee: "3.00" }, 12)`
+   * → `{ ok: true, basisPoints: 2658, rate: "0.2658" }`. Without fees it is the plan rate.
+   */
+  costOfBorrowingApr(amount: string | number, currency: string, plan: FinancingPlan, term: number):
+    { ok: true; basisPoints: number; rate: string } | PayrefError;
+}
+
+/** A driver's licence read from its PDF417 barcode text (the Flexiti driverslicense fields). */
+export interface Licence {
+  ok: true;
+  firstName: string;
+  /** "" when the card has none. */
+  middleName: string;
+  lastName: string;
+  /** YYYY-MM-DD. */
+  dob: string;
+  address1: string;
+  city: string;
+  /** Two letters, as on the card ("ON"). */
+  province: string;
+  /** Trimmed, as on the card ("M1M 1M1" or "M1M1M1"). */
+  postalCode: string;
+  /** "CADL" (Canada) or "USDL". */
+  govidType: string;
+  govidIssuedBy: string;
+  govidNumber: string;
+  /** YYYY-MM-DD. */
+  govidExpiry: string;
+}
+
+export interface AamvaApi {
+  /**
+   * Decodes AAMVA DL/ID text ("@\n\x1e\rANSI 636012..."): the raw string a PDF417 scanner
+   * returns. Reasons: aamva.empty, aamva.not_aamva, aamva.missing_element (field: the element
+   * id, e.g. "DAQ"), aamva.bad_date (field "DBB" or "DBA").
+   */
+  decode(code: string): Licence | PayrefError;
+}
+
 export interface Payref {
   readonly card: CardApi;
   readonly fields: FieldsApi;
   readonly money: MoneyApi;
 }
 
-/** Loads the WebAssembly core (Node and browsers) and returns the API. */
+/** What createPayref({ financing: true }) returns: the validators plus the financing module. */
+export interface PayrefWithFinancing extends Payref {
+  readonly financing: FinancingApi;
+  readonly aamva: AamvaApi;
+}
+
+/**
+ * Loads the WebAssembly core (Node and browsers) and returns the API; with `{ financing: true }`
+ * also the financing module (`payref.financing`, `payref.aamva`).
+ */
+export declare function createPayref(options: PayrefOptions & { financing: true | PayrefModuleOptions }): Promise<PayrefWithFinancing>;
 export declare function createPayref(options?: PayrefOptions): Promise<Payref>;
 export default createPayref;

@@ -4,11 +4,19 @@ import { readFile } from 'node:fs/promises';
 import createPayrefCore from './payref-validation.mjs';
 import { buildPayref } from './payref-core.mjs';
 
+const withBytes = async (options, file) => (options.wasmBinary || options.instantiateWasm
+  ? options : { ...options, wasmBinary: await readFile(new URL(file, import.meta.url)) });
+
 export async function createPayref(options = {}) {
-  if (!options.wasmBinary && !options.instantiateWasm) {
-    options = { ...options, wasmBinary: await readFile(new URL('./payref-validation.wasm', import.meta.url)) };
-  }
-  return buildPayref(await createPayrefCore(options));
+  const { financing, ...coreOptions } = options;
+  const payref = buildPayref(await createPayrefCore(await withBytes(coreOptions, './payref-validation.wasm')));
+  if (!financing) return payref;
+  // The financing module (quotes, licence decoding) is a second, separately loaded module.
+  const [{ default: createPayrefFinancing }, { buildFinancing }] =
+    await Promise.all([import('./payref-financing.mjs'), import('./financing-core.mjs')]);
+  const financingOptions = typeof financing === 'object' ? financing : { locateFile: coreOptions.locateFile };
+  const groups = buildFinancing(await createPayrefFinancing(await withBytes(financingOptions, './payref-financing.wasm')));
+  return Object.freeze({ ...payref, ...groups });
 }
 
 export default createPayref;

@@ -24,6 +24,19 @@ for (const f of ours) {
 console.log(`  ${'total'.padEnd(26)} ${String(rawTotal).padStart(7)} B raw ${String(gzTotal).padStart(7)} B gzip -9` +
   ` (target ≤ 30720: ${gzTotal <= 30720 ? 'met' : 'NOT met'})`);
 
+// The financing module (quotes, licence decoding): fetched only by createPayref({ financing: true }).
+const financingFiles = ['payref-financing.wasm', 'payref-financing.mjs', 'financing-core.mjs'];
+let finRaw = 0;
+let finGz = 0;
+console.log('payref financing module (loaded on request, on top of the above):');
+for (const f of financingFiles) {
+  const buf = readFileSync(path.join(dist, f));
+  finRaw += buf.length;
+  finGz += gz(buf);
+  console.log(`  ${f.padEnd(26)} ${String(buf.length).padStart(7)} B raw ${String(gz(buf)).padStart(7)} B gzip -9`);
+}
+console.log(`  ${'total'.padEnd(26)} ${String(finRaw).padStart(7)} B raw ${String(finGz).padStart(7)} B gzip -9`);
+
 // card-validator as a bundler would include it: every module of both packages, concatenated.
 const require = createRequire(import.meta.url);
 const jsFiles = (pkg) => {

@@ -25,8 +25,12 @@ struct Licence {
   std::string govid_expiry;    // DBA, YYYY-MM-DD
 };
 
-// reason: aamva.empty, aamva.not_aamva (no "@" / "ANSI " header), aamva.missing_element (field:
-// the element id, e.g. "DAQ"), aamva.bad_date (field: "DBB" or "DBA").
+// reason: aamva.empty, aamva.not_aamva (no "@" / "ANSI " header, or no DL/ID subfile) — both
+// with an empty field (the whole text) —, aamva.missing_element (field: the element id, e.g.
+// "DAQ"; required: DAQ, DCS, DAC, DAJ, DBB, DBA), aamva.bad_date (field: "DBB" or "DBA").
+// Dates are read in the country's form first and the other form second: from 1900 on the two
+// cannot be confused. Names also come from the older DCT ("given names") and DAA ("LAST,FIRST,
+// MIDDLE"); country is DCG, else Canada when DAJ is a Canadian province code.
 Result<Licence> decode(std::string_view code);
 
 }  // namespace payref::aamva

@@ -6,6 +6,14 @@
 //
 // Rates are exact decimals in basis points of a fraction, the seed's number(5,4): 999 = 0.0999 =
 // 9.99 % a year. Money is integer cents; each result is rounded once, half-up to the cent.
+//
+// Rounding rule (sdk/src/financing.cpp): every figure is the exact rational value of its formula,
+// computed with arbitrary-precision integers (no floating point, so native and wasm agree bit for
+// bit), rounded once, half-up, to the minor unit (money) or to the basis point (APR).
+// Common failures: financing.amount_invalid (field "amount"), financing.term_invalid ("term"),
+// financing.rate_invalid ("rate": not 0..9999 bp), financing.fee_invalid ("fees": negative),
+// financing.currency_mismatch ("fees": fee in another currency), money.out_of_range ("amount":
+// a total beyond 2^53−1 minor units), financing.apr_out_of_range ("fees": APR beyond 2·10^9 bp).
 #pragma once
 
 #include <optional>
@@ -49,6 +57,10 @@ struct TermQuote {
   int cost_of_borrowing_apr_basis_points = 0;  // the Canadian disclosure APR, see below
 };
 
+// Whether the plan offers this term (the server's plan_term_not_available). The quote functions
+// do not check it: they quote any term from 1 to 120 months.
+bool offers_term(const Plan& plan, int term);
+
 // Equal monthly payment: r = rate/12; base = amount/term when r is 0, else the amortised
 // amount·r / (1 − (1+r)^−term); term_amount = half_up(base + monthly admin fee).
 // 250.00 over 6 months at 0 with 3.00/month → 44.67; over 12 → 23.83; 10.50 at 0.0999 over 3 → 3.56.
@@ -65,14 +77,30 @@ Result<TermQuote> quote(const Money& amount, const Plan& plan, int term);
 // The Canadian cost-of-borrowing APR (federal Cost of Borrowing Regulations; Quebec's "credit
 // rate"): APR = C / (T × P), C the total cost of borrowing (interest + admin fees), T the term in
 // years, P the average principal outstanding at the end of each month before that month's
-// payment, payments applied to the cost of borrowing first. In basis points, half-up.
+// payment, payments applied to the cost of borrowing first; the schedule is the exact (unrounded)
+// annuity, so the interest part is exactly the plan rate and only the fees add to it. In basis
+// points, half-up: rate + 120000 × n × fee / Σ principal outstanding.
 // 250.00 over 6 months, 0 %, 3.00/month → 2469 (24.69 %); 12 months → 2658; no fees → the
 // nominal rate (10.50 at 0.0999 over 3 → 999).
 Result<int> cost_of_borrowing_apr(const Money& amount, int rate_basis_points, int term, const std::optional<Money>& monthly_admin_fee);
 
+// The same disclosure for a deferred-payment plan: nothing is repaid during the term, so the
+// principal outstanding is the amount all along (P = amount) and C = simple interest + admin
+// fees over the term: rate + 120000 × fee / amount basis points. quote_deferred reports this.
+Result<int> cost_of_borrowing_apr_deferred(const Money& amount, int rate_basis_points, int term,
+                                           const std::optional<Money>& monthly_admin_fee);
+
 // What a purchase on the plan adds to the balance for the credit check ("credit_exceeded" counts
 // the amount plus interest): amount + total_interest of the quote.
 Result<Money> amount_with_interest(const Money& amount, const Plan& plan, int term);
+
+// A plan from text, as a form or a JSON body carries it (the npm package's financing.quote and
+// financing.costOfBorrowingApr use it): category "equal_billing" (or "") / "deferred_payment";
+// rate as parse_rate ("" = 0); the monthly admin fee as strict decimal text in `currency` ("" =
+// none). reason: financing.category_invalid (field "category"), financing.rate_invalid ("rate"),
+// financing.fee_invalid ("fees": malformed or negative), money.unknown_currency ("currency").
+Result<Plan> plan_from_text(std::string_view category, std::string_view rate, std::string_view monthly_admin_fee,
+                            std::string_view currency);
 
 // The customer category of a seed-era risk rating: L, M → "preferred"; H, XH → "premium";
 // XXH, XXXH → "standard"; nullopt for anything else.

@@ -9,7 +9,7 @@ import createPayref from 'payref';
 import { nativeVectorTool } from '../support/paths.mjs';
 import { mismatch, runCase, toPlain, vectorFiles } from '../support/vectors.mjs';
 
-const payref = await createPayref();
+const payref = await createPayref({ financing: true });  // financing.json and aamva.json need the second module
 const files = vectorFiles();
 
 test('there are vector files with cases', () => {

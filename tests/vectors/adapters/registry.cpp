@@ -8,6 +8,7 @@ const AdapterTable& adapters() {
     add_card_adapters(t);
     add_fields_adapters(t);
     add_money_adapters(t);
+    add_financing_adapters(t);
     return t;
   }();
   return table;

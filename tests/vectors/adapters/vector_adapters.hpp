@@ -21,6 +21,7 @@ using AdapterTable = std::map<std::string, Adapter, std::less<>>;
 void add_card_adapters(AdapterTable& table);
 void add_fields_adapters(AdapterTable& table);
 void add_money_adapters(AdapterTable& table);
+void add_financing_adapters(AdapterTable& table);  // financing.* and aamva.*
 
 // Every adapter, built once.
 const AdapterTable& adapters();
