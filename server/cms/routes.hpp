@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "gateway/context.hpp"
 
@@ -19,4 +20,7 @@ nlohmann::json ensure_demo_credentials(const gateway::Services& services);
 // clock calls it for each day it passes); appends one entry per invoice to `ran` (at most
 // `max_listed`) and returns how many ran.
 std::size_t run_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed);
+
+// A new 32-character upper-case hex id naming one request in its ErrorResponse (TransactionId).
+std::string new_transaction_id();
 }  // namespace payref::cms

@@ -1,0 +1,142 @@
+#include "cms/invoicing.hpp"
+
+#include "cms/model.hpp"
+#include "cms/reader.hpp"
+#include "payref/card.hpp"
+#include "payref/schedule.hpp"
+#include "sim/processor.hpp"
+
+namespace payref::cms {
+
+namespace {
+
+struct Answer {
+  const char* status;
+  const char* code;
+  const char* message;
+};
+
+// The processor's answer in CWS terms (docs/cms.md "Invoices").
+Answer answer_for(sim::Outcome outcome) {
+  switch (outcome) {
+    case sim::Outcome::approved: return {"Successful", "1", "Approved - 000:APPROVED"};
+    case sim::Outcome::declined: return {"Failure", "2", "Declined - 005:DO NOT HONOR"};
+    case sim::Outcome::insufficient_funds: return {"Failure", "2", "Declined - 051:INSUFFICIENT FUNDS"};
+    case sim::Outcome::expired_card: return {"Failure", "2", "Declined - 054:EXPIRED CARD"};
+    case sim::Outcome::cvv_mismatch: return {"Failure", "2", "Declined - 082:CVV MISMATCH"};
+    case sim::Outcome::lost_or_stolen: return {"Failure", "2", "Declined - 043:STOLEN CARD"};
+    case sim::Outcome::processor_error: return {"Failure", "3", "Error - 096:SYSTEM MALFUNCTION, RETRY"};
+  }
+  return {"Failure", "3", "Error - 096:SYSTEM MALFUNCTION, RETRY"};
+}
+
+// The stored card is past its MMYY month on `today`.
+bool card_expired(const std::string& mmyy, CalendarDate today) {
+  if (mmyy.size() != 4) return true;
+  const int month = std::stoi(mmyy.substr(0, 2)), year = 2000 + std::stoi(mmyy.substr(2));
+  return year < today.year || (year == today.year && month < today.month);
+}
+
+}  // namespace
+
+nlohmann::ordered_json invoice_subscription(const gateway::Services& services, store::Transaction& tx, store::Document& doc,
+                                            bool by_clock, nlohmann::json* entry) {
+  auto& r = doc.body;
+  const std::string currency = r.value("CurrencyCode", "USD");
+  const bool trial = is_trial_invoice(r.value("TrialInvoiceCount", 0), r.value("TotalTrialInvoices", 0));
+  const auto amount = parse_money(r.value(trial ? "TrialAmount" : "Amount", "0"), currency, MoneyParseOptions{false, true});
+  const CalendarDate today = services.clock.today();
+  const std::string invoice_date = r["NextProcessingDate"].is_string() ? r["NextProcessingDate"].get<std::string>() : wire_now(services);
+
+  sim::Outcome outcome = sim::Outcome::approved;
+  const auto& card = r["Card"];
+  const auto number = card.is_object() ? services.vault.open(card.value("Sealed", ""), std::string(kSubscriptions) + ":" + doc.owner)
+                                       : std::nullopt;
+  if (!amount || !number) outcome = sim::Outcome::processor_error;  // unreadable record: never charged
+  else if (amount->minor_units() == 0) outcome = sim::Outcome::approved;  // a free trial invoice: nothing to charge
+  else if (card_expired(card.value("Expiration", ""), today)) outcome = sim::Outcome::expired_card;
+  else outcome = sim::decide_card(*number, amount->minor_units()).outcome;
+  const Answer answer = answer_for(outcome);
+
+  const std::string invoice_id = new_reference_id(), transaction_id = new_reference_id();
+  nlohmann::json invoice = {{"InvoiceReferenceId", invoice_id},
+                            {"TransactionId", transaction_id},
+                            {"SubscriptionReferenceId", doc.id},
+                            {"Status", answer.status},
+                            {"StatusCode", answer.code},
+                            {"StatusMessage", answer.message},
+                            {"Amount", amount ? amount->to_decimal_string() : "0"},
+                            {"CurrencyCode", currency},
+                            {"Trial", trial},
+                            {"InvoiceDate", invoice_date},
+                            {"ProcessedDate", wire_now(services)},
+                            {"ByClock", by_clock},
+                            {"MaskedCardNumber", card.is_object() ? card.value("MaskedNumber", "") : ""}};
+  tx.put({kInvoices, invoice_id, doc.owner, doc.id, "", invoice, {}});
+
+  r.erase("RetryDate");
+  if (outcome == sim::Outcome::approved) {
+    r["InvoiceCount"] = r.value("InvoiceCount", 0) + 1;
+    if (trial) r["TrialInvoiceCount"] = r.value("TrialInvoiceCount", 0) + 1;
+    if (state_of(r) == SubscriptionState::pending) r["SubscriptionState"] = "Active";
+    const auto next = next_invoice(plan_of(r), r.value("Occurrence", 0) + 1, r["InvoiceCount"].get<int>(), r.value("Renewals", 0));
+    r["Occurrence"] = next.occurrence;
+    r["Renewals"] = next.renewals;
+    if (next.completed) {
+      r["SubscriptionState"] = "Completed";
+      r["NextProcessingDate"] = nullptr;
+    } else {
+      r["NextProcessingDate"] = on_day(r.value("Anchor", ""), next.date);
+    }
+  } else if (by_clock && outcome == sim::Outcome::processor_error) {
+    r["RetryDate"] = to_iso_string(add_days(today, 1));
+  } else if (by_clock) {
+    r["SubscriptionState"] = "Suspended";
+  }
+  r["LastInvoiceReferenceId"] = invoice_id;
+  save_subscription(tx, doc);
+
+  if (entry)
+    *entry = {{"type", "cms_invoice"},
+              {"SubscriptionReferenceId", doc.id},
+              {"MerchantProfileId", r.value("MerchantProfileId", "")},
+              {"InvoiceDate", invoice_date},
+              {"InvoiceReferenceId", invoice_id},
+              {"TransactionId", transaction_id},
+              {"Amount", invoice["Amount"]},
+              {"CurrencyCode", currency},
+              {"Trial", trial},
+              {"Status", answer.status},
+              {"StatusCode", answer.code},
+              {"StatusMessage", answer.message},
+              {"SubscriptionState", r["SubscriptionState"]}};
+  return {{"InvoiceReferenceId", invoice_id},
+          {"TransactionId", transaction_id},
+          {"Status", answer.status},
+          {"StatusCode", answer.code},
+          {"StatusMessage", answer.message}};
+}
+
+std::size_t invoice_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed) {
+  const std::string today = to_iso_string(services.clock.today());
+  std::size_t count = 0;
+  for (bool more = true; more;) {
+    services.store.write([&](store::Transaction& tx) {
+      auto due = tx.find_due(kSubscriptions, today, 200);
+      more = due.size() == 200;
+      for (auto& doc : due) {
+        nlohmann::json entry;
+        if (!can_invoice(state_of(doc.body))) {  // a stale key: clear it
+          save_subscription(tx, doc);
+          continue;
+        }
+        invoice_subscription(services, tx, doc, true, &entry);
+        if (ran.size() < max_listed) ran.push_back(std::move(entry));
+        ++count;
+      }
+    });
+  }
+  return count;
+}
+
+}  // namespace payref::cms
