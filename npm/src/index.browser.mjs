@@ -13,4 +13,20 @@ export async function createPayref({ financing, ...options } = {}) {
   return Object.freeze({ ...payref, ...buildFinancing(await create(own)) });
 }
 
+/**
+ * The API client: createClient({ baseUrl, gateway: { id, key } }) → client.gateway.payments.charge(...).
+ * Loads the client module (requests and answers are built and read by the C++ core).
+ */
+export async function createClient(options = {}) {
+  const { wasmBinary, instantiateWasm, locateFile, ...clientOptions } = options;
+  const [{ default: createPayrefClient }, { buildClient }] =
+    await Promise.all([import('./payref-client.mjs'), import('./client-core.mjs')]);
+  const moduleOptions = Object.fromEntries(Object.entries({ wasmBinary, instantiateWasm, locateFile }).filter(([, v]) => v !== undefined));
+  return buildClient(await createPayrefClient(moduleOptions), clientOptions);
+}
+
+export {
+  PayrefError, ValidationError, DeclinedError, AuthenticationError, NotFoundError, ConflictError, NetworkError, ServerError,
+} from './client-core.mjs';
+
 export default createPayref;

@@ -190,7 +190,7 @@ export interface MoneyApi {
 }
 
 /** A failure: `reason` is stable ("financing.term_invalid"), `field` names the input it concerns. */
-export interface PayrefError {
+export interface CoreFailure {
   ok: false;
   /** invalid_argument, failed_precondition, ... */
   code: string;
@@ -247,14 +247,14 @@ export interface FinancingApi {
    * financing.fee_invalid, financing.category_invalid, financing.currency_mismatch,
    * financing.apr_out_of_range, money.* (amount text, currency, out of range).
    */
-  quote(amount: string | number, currency: string, plan: FinancingPlan, term: number): FinancingQuote | PayrefError;
+  quote(amount: string | number, currency: string, plan: FinancingPlan, term: number): FinancingQuote | CoreFailure;
   /**
    * The Canadian cost-of-borrowing APR alone (the same figure as quote's), in basis points and
    * as a 4-decimal fraction: `costOfBorrowingApr("250.00", "CAD", { monthlyAdminFee: "3.00" }, 12)`
    * → `{ ok: true, basisPoints: 2658, rate: "0.2658" }`. Without fees it is the plan rate.
    */
   costOfBorrowingApr(amount: string | number, currency: string, plan: FinancingPlan, term: number):
-    { ok: true; basisPoints: number; rate: string } | PayrefError;
+    { ok: true; basisPoints: number; rate: string } | CoreFailure;
 }
 
 /** A driver's licence read from its PDF417 barcode text (the Flexiti driverslicense fields). */
@@ -286,7 +286,7 @@ export interface AamvaApi {
    * returns. Reasons: aamva.empty, aamva.not_aamva, aamva.missing_element (field: the element
    * id, e.g. "DAQ"), aamva.bad_date (field "DBB" or "DBA").
    */
-  decode(code: string): Licence | PayrefError;
+  decode(code: string): Licence | CoreFailure;
 }
 
 export interface Payref {
@@ -308,3 +308,80 @@ export interface PayrefWithFinancing extends Payref {
 export declare function createPayref(options: PayrefOptions & { financing: true | PayrefModuleOptions }): Promise<PayrefWithFinancing>;
 export declare function createPayref(options?: PayrefOptions): Promise<Payref>;
 export default createPayref;
+
+// ---- The API client -------------------------------------------------------------------------
+
+/** What the client throws. `kind` names the subclass; `code` is the family's own code. */
+export declare class PayrefError extends Error {
+  readonly kind: 'validation' | 'declined' | 'authentication' | 'not_found' | 'conflict' | 'network' | 'server';
+  /** 'gateway' (the other families follow). */
+  readonly family: string | null;
+  /** The family's code: gateway Message.Code ("05", "51", ...), or the HTTP status for HTTP-level answers. */
+  readonly code: string | null;
+  /** The field concerned, when the server names one ("Request.Card.CardNumber"). */
+  readonly field: string | null;
+  readonly httpStatus: number | null;
+}
+/** The request is malformed or a field is invalid: fix the input. */
+export declare class ValidationError extends PayrefError {}
+/** The (simulated) processor declined the payment: gateway codes 51–55. */
+export declare class DeclinedError extends PayrefError {}
+/** Credentials missing, wrong, or the client is not active. */
+export declare class AuthenticationError extends PayrefError {}
+/** No such customer, profile, transaction, package, ... */
+export declare class NotFoundError extends PayrefError {}
+/** Valid, but not in this state: duplicate reference, refund beyond the captured amount, ... */
+export declare class ConflictError extends PayrefError {}
+/** No answer: fetch failed (the server is down, CORS, offline). */
+export declare class NetworkError extends PayrefError {}
+/** The server or the simulated processor failed (gateway "91", "96", HTTP 5xx); a retry may help. */
+export declare class ServerError extends PayrefError {}
+
+/** A gateway Request object (docs/gateway.md): field names and string values as on the wire. */
+export type GatewayRequest = Record<string, unknown>;
+/** The gateway's Response member of a successful answer. */
+export type GatewayResponse = Record<string, any> | null;
+export interface CallOptions {
+  /** Money-moving calls send one; a fresh UUID when not given. Reuse it to retry safely. */
+  idempotencyKey?: string;
+}
+type Op = (request?: GatewayRequest, options?: CallOptions) => Promise<GatewayResponse>;
+type OpWithParam = (pathParameter: string, request?: GatewayRequest, options?: CallOptions) => Promise<GatewayResponse>;
+
+/** Every gateway operation (docs/gateway.md "Reference"), grouped by resource. */
+export interface GatewayClient {
+  readonly clients: { register: Op; activate: Op; cancel: Op; update: Op };
+  readonly customers: { register: Op; get: Op; profile: Op; profiles: Op; profilesFull: Op; defaultProfile: Op };
+  readonly paymentProfiles: { register: Op; update: Op; remove: Op };
+  readonly discountCodes: { add: Op; validate: Op };
+  readonly isv: { pricing: Op };
+  /** memberships.list(email). */
+  readonly memberships: { join: Op; cancel: Op; list: OpWithParam };
+  readonly payments: {
+    authorize: Op; charge: Op; refund: Op; settle: Op; void: Op; bankDebit: Op; bankCredit: Op; thirdParty: Op;
+  };
+  /** packages.software(softwareId), curatedCollection(sku), softwareBundle(bundleID). */
+  readonly packages: {
+    list: Op; purchased: Op; upgradeBundle: Op; downgradeBundle: Op; truingUp: Op; purchase: Op;
+    curatedCollection: OpWithParam; softwareBundle: OpWithParam; software: OpWithParam;
+  };
+  readonly profiles: { authorize: Op; charge: Op; refund: Op; settle: Op; void: Op };
+  readonly recurringPayments: { register: Op; suspend: Op; resume: Op; remove: Op; list: Op };
+  readonly transactions: { list: Op };
+}
+
+export interface ClientOptions extends PayrefOptions {
+  /** Where payref-server (or the real API) answers, e.g. "http://127.0.0.1:8080". */
+  baseUrl: string;
+  /** The gateway client's Id and Key (GET /_sandbox/credentials shows the demo merchant's). */
+  gateway?: { id: string; key: string };
+  /** A fetch to use instead of globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface PayrefClient {
+  readonly gateway: GatewayClient;
+}
+
+/** Loads the client module and returns the API client. */
+export declare function createClient(options: ClientOptions): Promise<PayrefClient>;

@@ -19,4 +19,20 @@ export async function createPayref(options = {}) {
   return Object.freeze({ ...payref, ...groups });
 }
 
+/**
+ * The API client: createClient({ baseUrl, gateway: { id, key } }) → client.gateway.payments.charge(...).
+ * Loads the client module (requests and answers are built and read by the C++ core).
+ */
+export async function createClient(options = {}) {
+  const { wasmBinary, instantiateWasm, locateFile, ...clientOptions } = options;
+  const [{ default: createPayrefClient }, { buildClient }] =
+    await Promise.all([import('./payref-client.mjs'), import('./client-core.mjs')]);
+  const core = await createPayrefClient(await withBytes({ wasmBinary, instantiateWasm, locateFile }, './payref-client.wasm'));
+  return buildClient(core, clientOptions);
+}
+
+export {
+  PayrefError, ValidationError, DeclinedError, AuthenticationError, NotFoundError, ConflictError, NetworkError, ServerError,
+} from './client-core.mjs';
+
 export default createPayref;

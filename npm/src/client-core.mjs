@@ -1,0 +1,78 @@
+// payref's API client: `client.gateway.payments.charge(request)` and every other operation. The
+// wasm core (sdk/client) builds each request and reads each answer; this file only moves bytes
+// with fetch and turns the core's verdicts into typed errors (DESIGN.md "Data flow").
+
+/** Base class of every error the client throws; `kind` says which subclass it is. */
+export class PayrefError extends Error {
+  constructor(details) {
+    super(details.message || details.kind);
+    this.name = new.target.name;
+    this.kind = details.kind;              // 'validation', 'declined', ...
+    this.family = details.family || null;  // 'gateway', ...
+    this.code = details.code || null;      // the family's own code: Message.Code '51', ...
+    this.field = details.field || null;    // 'Request.Card.CardNumber'
+    this.httpStatus = details.httpStatus || null;
+  }
+}
+export class ValidationError extends PayrefError {}
+export class DeclinedError extends PayrefError {}
+export class AuthenticationError extends PayrefError {}
+export class NotFoundError extends PayrefError {}
+export class ConflictError extends PayrefError {}
+export class NetworkError extends PayrefError {}
+export class ServerError extends PayrefError {}
+
+const errorClasses = {
+  validation: ValidationError, declined: DeclinedError, authentication: AuthenticationError,
+  not_found: NotFoundError, conflict: ConflictError, network: NetworkError, server: ServerError,
+};
+
+// A fresh key per money-moving call, so a retry of the same call object can reuse it.
+function newIdempotencyKey() {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function deepFreeze(object) {
+  for (const value of Object.values(object)) if (value && typeof value === 'object') deepFreeze(value);
+  return Object.freeze(object);
+}
+
+/**
+ * options: { baseUrl, gateway: { id, key }, fetch? }. Operations with a path parameter take it
+ * first: memberships.list(email, request?), packages.software(softwareId, request?).
+ */
+export function buildClient(core, options = {}) {
+  const baseUrl = String(options.baseUrl ?? '').replace(/\/+$/, '');
+  const send = options.fetch ?? globalThis.fetch;
+  const credentials = options.gateway ?? {};
+  const gateway = {};
+  for (const op of core.gatewayOperations()) {
+    const [resource, action] = op.name.split('.');
+    const takesParam = op.path.includes('{}');
+    (gateway[resource] ??= {})[action] = async (...args) => {
+      const [param, request, callOptions] = takesParam ? args : [undefined, args[0], args[1]];
+      const key = op.moneyMoving ? (callOptions?.idempotencyKey ?? newIdempotencyKey()) : '';
+      const built = core.gatewayBuild(op.name, String(credentials.id ?? ''), String(credentials.key ?? ''),
+        request === undefined || request === null ? '' : JSON.stringify(request), param === undefined ? '' : String(param), key);
+      if (!built.ok) throw new ValidationError({ kind: 'validation', family: 'gateway', code: built.reason, field: built.field, message: built.message });
+      let response;
+      try {
+        response = await send(baseUrl + built.path, {
+          method: built.method, headers: Object.fromEntries(built.headers), body: built.method === 'GET' ? undefined : built.body,
+        });
+      } catch (cause) {
+        const error = new NetworkError({ kind: 'network', family: 'gateway', message: `${op.name}: ${cause && cause.message}` });
+        error.cause = cause;
+        throw error;
+      }
+      const parsed = core.gatewayParse(op.name, response.status, await response.text());
+      if (parsed.ok) return JSON.parse(parsed.response);
+      throw new (errorClasses[parsed.kind] ?? ServerError)(parsed);
+    };
+  }
+  return deepFreeze({ gateway });
+}
