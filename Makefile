@@ -16,7 +16,7 @@ DATA ?= payref-data
 run: build
 	node web-demo/validation-demo.mjs
 	@echo
-	exec $(NATIVE)/server/payref-server --port $(PORT) --data $(DATA)
+	exec $(NATIVE)/server/payref-server --port $(PORT) --data $(DATA) --demo web-demo --package npm/dist
 
 test: build
 	$(MAKE) test-native test-js

@@ -1,7 +1,7 @@
 // payref-server: the local reference server for payref's four payment APIs.
 //
 //   payref-server [--host 127.0.0.1] [--port 8080] [--data ./payref-data] [--threads N]
-//                 [--admin-token T] [--clock 2026-01-01T00:00:00Z]
+//                 [--admin-token T] [--clock 2026-01-01T00:00:00Z] [--demo web-demo [--package npm/dist]]
 //
 // Prints "payref-server listening on http://HOST:PORT" once it accepts connections (tests parse
 // it). SIGINT/SIGTERM stop it gracefully: requests in flight finish, the exit code is 0.
@@ -29,10 +29,17 @@ int main(int argc, char** argv) {
   cli.add_option("--admin-token", options.admin_token, "Bearer token of the /_sandbox/ API (default: generated and kept)");
   cli.add_option("--clock", clock_text, "Start with the clock frozen at this UTC time (2026-01-01T00:00:00Z)");
   cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
+  std::string demo_dir, package_dir = "npm/dist";
+  cli.add_option("--demo", demo_dir, "Serve the web-demo checkout from this folder at /demo/ (e.g. web-demo)");
+  cli.add_option("--package", package_dir, "The built npm package the demo loads, served at /demo/payref/")->capture_default_str();
   CLI11_PARSE(cli, argc, argv);
 
   spdlog::set_level(spdlog::level::from_str(log_level));
   options.data_dir = data_dir;
+  if (!demo_dir.empty()) {
+    options.demo_dir = demo_dir;
+    options.package_dir = package_dir;
+  }
   if (!clock_text.empty()) {
     options.clock = payref::sim::parse_iso8601(clock_text);
     if (!options.clock) {
@@ -64,6 +71,10 @@ int main(int argc, char** argv) {
               << " Key " << app.demo_credentials()["gateway"]["Authentication"]["Key"].get<std::string>() << "\n";
     for (const auto& [family, credentials] : app.demo_credentials().items())
       if (family != "gateway") std::cout << "demo merchant (" << family << "): " << credentials.dump() << "\n";
+    if (options.demo_dir)
+      std::cout << (app.serves_demo() ? "checkout demo: http://" + options.http.host + ":" + std::to_string(port) + "/demo/"
+                                      : "checkout demo: not served (" + demo_dir + " or " + package_dir + " is missing)")
+                << "\n";
     std::cout << std::flush;
 
     std::thread waiter([&app, stop_signals] {

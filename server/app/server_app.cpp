@@ -6,6 +6,7 @@
 #include "gateway/catalogue.hpp"
 #include "gateway/routes.hpp"
 #include "sandbox/demo_merchant.hpp"
+#include "sandbox/demo_site.hpp"
 #include "sandbox/routes.hpp"
 
 namespace payref::app {
@@ -25,6 +26,10 @@ ServerApp::ServerApp(AppOptions options)
   cms::add_routes(server_, *services_);
   financing::add_routes(server_, *services_);
   sandbox::add_routes(server_, *services_, request_log_, data_dir_.admin_token);
+  if (options_.demo_dir)
+    serves_demo_ = sandbox::add_demo_site(server_, {*options_.demo_dir, options_.package_dir.value_or("npm/dist")},
+                                          {{"id", demo_credentials_["gateway"]["Authentication"]["Id"]},
+                                           {"key", demo_credentials_["gateway"]["Authentication"]["Key"]}});
 }
 
 ServerApp::~ServerApp() = default;

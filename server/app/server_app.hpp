@@ -23,6 +23,7 @@ struct AppOptions {
   std::filesystem::path data_dir = "payref-data";
   std::string admin_token;                // empty: generated at first start and kept
   std::optional<sim::TimePoint> clock;    // frozen start time; real time when empty
+  std::optional<std::filesystem::path> demo_dir, package_dir;  // --demo, --package: serve /demo/
 };
 
 class ServerApp {
@@ -36,6 +37,7 @@ class ServerApp {
 
   const DataDir& data_dir() const { return data_dir_; }
   const nlohmann::json& demo_credentials() const { return demo_credentials_; }
+  bool serves_demo() const { return serves_demo_; }
 
  private:
   AppOptions options_;
@@ -47,6 +49,7 @@ class ServerApp {
   http::RequestLog request_log_;
   http::BufferedServer server_;  // httplib with one send() per response (http/buffered_server.hpp)
   nlohmann::json demo_credentials_;
+  bool serves_demo_ = false;
 };
 
 }  // namespace payref::app

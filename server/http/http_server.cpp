@@ -21,7 +21,7 @@ void add_cors_headers(httplib::Response& res) {
   // Any origin: the sandbox serves developers' pages from wherever they run them.
   res.set_header("Access-Control-Allow-Origin", "*");
   res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
-  res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, Idempotency-Key, Accept");
+  res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, Idempotency-Key, Accept, x-reference-id");
   res.set_header("Access-Control-Expose-Headers", "Idempotent-Replayed");
   res.set_header("Access-Control-Max-Age", "600");
 }

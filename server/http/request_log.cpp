@@ -6,7 +6,10 @@ namespace payref::http {
 
 namespace {
 
-bool recorded(const std::string& path) { return path.rfind("/_sandbox/", 0) != 0 && path != "/healthz"; }
+// The integration's API calls; not the sandbox's own API, health checks, or the demo page's files.
+bool recorded(const std::string& path) {
+  return path.rfind("/_sandbox/", 0) != 0 && path != "/healthz" && path.rfind("/demo", 0) != 0;
+}
 
 // The URL's own query string as name=value&..., every parameter named like a credential or a
 // security code masked. Only the URL counts: httplib also parses form-encoded bodies into
@@ -25,9 +28,39 @@ std::string masked_query(const std::string& target) {
   return out;
 }
 
+// Whether `text` is well-formed UTF-8 (the log is served as JSON text, which must be).
+bool is_utf8(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+// A body as the log shows it: text as sent, or a note for bytes that are not text (a response
+// httplib compressed for a client that accepts gzip, binary uploads).
+std::string loggable(const std::string& body, const std::string& encoding) {
+  const bool compressed = !encoding.empty() && encoding != "identity";
+  if (!compressed && is_utf8(body)) return body;
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a known false positive) on "(" + ... here.
+  std::string note = "(";
+  if (compressed) note.append(encoding).append("-compressed body, ");
+  note.append(std::to_string(body.size())).append(compressed ? " bytes)" : " bytes that are not UTF-8 text)");
+  return note;
+}
+
+// At most kMaxBodyBytes, cut before a character rather than inside one.
 std::string cut(const std::string& text, bool& truncated) {
   truncated = text.size() > RequestLog::kMaxBodyBytes;
-  return truncated ? text.substr(0, RequestLog::kMaxBodyBytes) : text;
+  if (!truncated) return text;
+  std::size_t n = RequestLog::kMaxBodyBytes;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
 }
 
 }  // namespace
@@ -36,8 +69,10 @@ void RequestLog::record(const httplib::Request& req, const httplib::Response& re
   if (!recorded(req.path)) return;
   Entry e{0, time, req.method, redact(req.path), masked_query(req.target), {}, res.status, {}, false, false};
   // Mask the whole body before cutting it, so a card number is never split across the cut.
-  e.request_body = cut(redact(req.body), e.request_truncated);
-  e.response_body = cut(res.body, e.response_truncated);  // responses carry masked numbers only
+  e.request_body = cut(loggable(redact(req.body), req.get_header_value("Content-Encoding")), e.request_truncated);
+  // Responses carry masked numbers only. httplib has already compressed the body here when the
+  // client accepts gzip (browsers do).
+  e.response_body = cut(loggable(res.body, res.get_header_value("Content-Encoding")), e.response_truncated);
   std::lock_guard lock(mutex_);
   e.seq = next_seq_++;
   entries_.push_back(std::move(e));
