@@ -1,34 +1,16 @@
 // payref's API client: `client.gateway.payments.charge(request)` and every other operation. The
 // wasm core (sdk/client) builds each request and reads each answer; this file only moves bytes
-// with fetch and turns the core's verdicts into typed errors (DESIGN.md "Data flow").
+// with fetch and turns the core's verdicts into typed errors (DESIGN.md "Data flow"). The gateway
+// lives here; each other family has its own client-<family>.mjs, given the same shared helpers.
+import { errorClasses, NetworkError, ServerError, ValidationError } from './client-errors.mjs';
+import { buildBilling } from './client-billing.mjs';
+import { buildCms } from './client-cms.mjs';
+import { buildFinancingClient } from './client-financing.mjs';
 
-/** Base class of every error the client throws; `kind` says which subclass it is. */
-export class PayrefError extends Error {
-  constructor(details) {
-    super(details.message || details.kind);
-    this.name = new.target.name;
-    this.kind = details.kind;              // 'validation', 'declined', ...
-    this.family = details.family || null;  // 'gateway', ...
-    this.code = details.code || null;      // the family's own code: Message.Code '51', ...
-    this.field = details.field || null;    // 'Request.Card.CardNumber'
-    this.httpStatus = details.httpStatus || null;
-  }
-}
-export class ValidationError extends PayrefError {}
-export class DeclinedError extends PayrefError {}
-export class AuthenticationError extends PayrefError {}
-export class NotFoundError extends PayrefError {}
-export class ConflictError extends PayrefError {}
-export class NetworkError extends PayrefError {}
-export class ServerError extends PayrefError {}
-
-const errorClasses = {
-  validation: ValidationError, declined: DeclinedError, authentication: AuthenticationError,
-  not_found: NotFoundError, conflict: ConflictError, network: NetworkError, server: ServerError,
-};
+export * from './client-errors.mjs';
 
 // A fresh key per money-moving call, so a retry of the same call object can reuse it.
-function newIdempotencyKey() {
+export function newIdempotencyKey() {
   const c = globalThis.crypto;
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
   const bytes = new Uint8Array(16);
@@ -36,7 +18,7 @@ function newIdempotencyKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function deepFreeze(object) {
+export function deepFreeze(object) {
   for (const value of Object.values(object)) if (value && typeof value === 'object') deepFreeze(value);
   return Object.freeze(object);
 }
@@ -74,5 +56,12 @@ export function buildClient(core, options = {}) {
       throw new (errorClasses[parsed.kind] ?? ServerError)(parsed);
     };
   }
-  return deepFreeze({ gateway });
+  // What every family's builder gets: the options, fetch, the base URL and the shared helpers.
+  const shared = { options, send, baseUrl, newIdempotencyKey, errorClasses };
+  return deepFreeze({
+    gateway,
+    billing: buildBilling(core, shared),
+    cms: buildCms(core, shared),
+    financing: buildFinancingClient(core, shared),
+  });
 }

@@ -27,6 +27,6 @@ export async function createClient(options = {}) {
 
 export {
   PayrefError, ValidationError, DeclinedError, AuthenticationError, NotFoundError, ConflictError, NetworkError, ServerError,
-} from './client-core.mjs';
+} from './client-errors.mjs';
 
 export default createPayref;

@@ -370,17 +370,31 @@ export interface GatewayClient {
   readonly transactions: { list: Op };
 }
 
+import type { BillingClient, BillingOptions } from './client-billing.js';
+import type { CmsClient, CmsOptions } from './client-cms.js';
+import type { FinancingClient, FinancingOptions } from './client-financing.js';
+export type { BillingClient, BillingOptions, CmsClient, CmsOptions, FinancingClient, FinancingOptions };
+
 export interface ClientOptions extends PayrefOptions {
   /** Where payref-server (or the real API) answers, e.g. "http://127.0.0.1:8080". */
   baseUrl: string;
   /** The gateway client's Id and Key (GET /_sandbox/credentials shows the demo merchant's). */
   gateway?: { id: string; key: string };
+  /** The billing family's service user (HTTP Basic). */
+  billing?: BillingOptions;
+  /** The CMS family's identity token (sign-on and session renewal are automatic). */
+  cms?: CmsOptions;
+  /** The financing family's OAuth client (tokens are fetched and refreshed automatically). */
+  financing?: FinancingOptions;
   /** A fetch to use instead of globalThis.fetch. */
   fetch?: typeof fetch;
 }
 
 export interface PayrefClient {
   readonly gateway: GatewayClient;
+  readonly billing: BillingClient;
+  readonly cms: CmsClient;
+  readonly financing: FinancingClient;
 }
 
 /** Loads the client module and returns the API client. */

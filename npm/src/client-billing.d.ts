@@ -1,0 +1,3 @@
+// Types of the billing family's API client (client-billing.mjs). Not implemented yet.
+export interface BillingOptions {}
+export interface BillingClient {}
