@@ -2,44 +2,70 @@
 // a discount code and the payment through the package's API client — nothing but the npm
 // package's public API, as a shop's own page would use it. Served by payref-server at /demo/.
 import createPayref, { createClient, DeclinedError } from './payref/index.browser.mjs';
+import { setupFinancing } from './financing.mjs';
+import { loadMessages, resolveMessageLocale } from './payref/messages.mjs';
 
 const $ = (id) => document.getElementById(id);
 const SOFTWARE_ID = '100001';  // RenderRocket Standard, from the seeded catalogue
 const DEMO_CODE = 'WELCOME10';
 
-// Shopper-facing text for the core's stable reasons (docs/validation.md lists them all).
-const MESSAGES = {
-  'card.empty': 'Enter the card number.',
-  'card.too_short': 'The card number is too short.',
-  'card.too_long': 'The card number is too long.',
-  'card.luhn_failed': 'This card number is not valid: check the digits.',
-  'card.unknown_brand': 'We do not recognise this card.',
-  'card.non_digit': 'Use digits only.',
-  'expiry.empty': 'Enter the expiry date.',
-  'expiry.expired': 'This card has expired.',
-  'expiry.malformed': 'Use MM/YY.',
-  'expiry.month_invalid': 'The month must be 01 to 12.',
-  'expiry.year_invalid': 'Check the year.',
-  'expiry.incomplete': 'Enter the month and the year.',
-  'expiry.too_far': 'The expiry date is too far in the future.',
-  'cvv.empty': 'Enter the security code.',
-  'cvv.too_short': 'The security code is too short.',
-  'cvv.too_long': 'The security code is too long.',
-  'cvv.non_digit': 'Use digits only.',
-  'email.empty': 'Enter your e-mail address.',
-  'email.malformed': 'Check the e-mail address.',
-  'name.empty': 'Enter the name on the card.',
-  'name.looks_like_card_number': 'That looks like a card number, not a name.',
+// Two languages, the financing family's: en-CA and fr-CA. The sentences for the core's reasons come
+// with the package (payref/messages, one small module per language, loaded when chosen); the
+// page's own labels are the page's business, here.
+const TERMS_FR = { monthly: 'mensuelle', annual: 'annuelle', perpetual: 'perpétuelle' };
+const LABELS = {
+  'en-CA': {
+    language: 'Language', order: 'Your order', loading: 'Loading the catalogue…', discount: 'Discount', total: 'Total',
+    discountCode: 'Discount code', apply: 'Apply', payment: 'Payment', email: 'Email', name: 'Name on card',
+    cardNumber: 'Card number', expiry: 'Expiry (MM/YY)',
+    hint: 'Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined (more in docs/test-cards.md). ' +
+      'Discount code WELCOME10 takes 10% off.',
+    item: (name, term) => `${name} (${term.toLowerCase()} licence)`,
+    pay: (amount) => `Pay ${amount}`,
+    applied: (code) => `${code} applied.`,
+    approved: (r, amount) => `Payment approved: ${amount} on ${r.CardType} ${r.MaskedCardNumber}, transaction ${r.TransactionId}, ` +
+      `authorization ${r.AuthCode}.`,
+    declined: (e) => `Declined: ${e.message} (code ${e.code})`,
+    failed: (e) => `Payment failed: ${e.message}`,
+  },
+  'fr-CA': {
+    language: 'Langue', order: 'Votre commande', loading: 'Chargement du catalogue…', discount: 'Rabais', total: 'Total',
+    discountCode: 'Code promotionnel', apply: 'Appliquer', payment: 'Paiement', email: 'Courriel', name: 'Nom inscrit sur la carte',
+    cardNumber: 'Numéro de carte', expiry: 'Date d’expiration (MM/AA)',
+    hint: 'Cartes de test\u00a0: 4242 4242 4242 4242 est acceptée, 4000 0000 0000 0002 est refusée (voir docs/test-cards.md). ' +
+      'Le code promotionnel WELCOME10 donne 10\u00a0% de rabais.',
+    item: (name, term) => `${name} (licence ${TERMS_FR[term.toLowerCase()] ?? term.toLowerCase()})`,
+    pay: (amount) => `Payer ${amount}`,
+    applied: (code) => `Code ${code} appliqué.`,
+    approved: (r, amount) => `Paiement approuvé\u00a0: ${amount} sur ${r.CardType} ${r.MaskedCardNumber}, transaction ${r.TransactionId}, ` +
+      `autorisation ${r.AuthCode}.`,
+    declined: (e) => `Paiement refusé\u00a0: ${e.message} (code ${e.code})`,
+    failed: (e) => `Échec du paiement\u00a0: ${e.message}`,
+  },
 };
-const text = (reason) => MESSAGES[reason] ?? (reason ? `Not valid (${reason}).` : '');
+const language = $('language');
+language.value = resolveMessageLocale(new URLSearchParams(location.search).get('lang') ?? navigator.languages);
+let labels = LABELS[language.value];
+let messages = null;  // the package's sentences in the chosen language
+const text = (reason) => messages.message(reason);  // '' for null; a family's or a generic sentence for a new reason
+const shown = new Map();  // message element id → the reason it shows, re-read when the language changes
+const applyLabels = () => {
+  document.documentElement.lang = language.value;
+  for (const el of document.querySelectorAll('[data-label]')) el.textContent = labels[el.dataset.label];
+};
 
-const [config, payref] = await Promise.all([fetch('config.json').then((r) => r.json()), createPayref()]);
-const client = await createClient({ baseUrl: config.baseUrl || location.origin, gateway: config.gateway });
+const [config, payref, firstMessages] = await Promise.all([fetch('config.json').then((r) => r.json()), createPayref(),
+  loadMessages(language.value)]);
+messages = firstMessages;
+applyLabels();
+const client = await createClient({ baseUrl: config.baseUrl || location.origin, gateway: config.gateway, financing: config.financing });
 
 // ---- the order ----
 const item = await client.gateway.packages.software(SOFTWARE_ID);
 const order = { price: item.Price, currency: item.CurrencyCode, discount: null, total: item.Price };
-$('item-name').textContent = `${item.Name} (${item.Term.toLowerCase()} licence)`;
+const showItem = () => { $('item-name').textContent = labels.item(item.Name, item.Term); };
+$('item-name').removeAttribute('data-label');  // no longer "Loading…"
+showItem();
 const money = (amount) => `${amount} ${order.currency}`;
 const showTotals = () => {
   $('item-price').textContent = money(order.price);
@@ -49,7 +75,7 @@ const showTotals = () => {
     $('discount-amount').textContent = `−${money(order.discount.amount)}`;
   }
   $('total').textContent = money(order.total);
-  $('pay').textContent = `Pay ${money(order.total)}`;
+  $('pay').textContent = labels.pay(money(order.total));
 };
 showTotals();
 
@@ -77,7 +103,7 @@ $('discount-form').addEventListener('submit', async (event) => {
     order.discount = { code, amount: r.DiscountAmount };
     order.total = r.Total;
     message.className = 'message ok';
-    message.textContent = `${code} applied.`;
+    message.textContent = labels.applied(code);
   } catch (e) {
     order.discount = null;
     order.total = order.price;
@@ -94,6 +120,7 @@ function mark(input, messageId, result, complete) {
   // While typing, only what cannot become valid is flagged; on leaving a field, anything not valid.
   const bad = complete ? !result.isValid : !result.isPotentiallyValid;
   input.setAttribute('aria-invalid', String(bad));
+  shown.set(messageId, bad ? result.reason : null);
   $(messageId).textContent = bad ? text(result.reason) : '';
 }
 
@@ -172,14 +199,30 @@ $('pay-form').addEventListener('submit', async (event) => {
       Name: { FirstName: first, LastName: rest.join(' ') || first },
       ...(order.discount ? { Discount: { DiscountCode: order.discount.code, Product: item.ProductType } } : {}),
     });
-    show('approved', `Payment approved: ${money(r.Amount)} on ${r.CardType} ${r.MaskedCardNumber}, transaction ${r.TransactionId}, ` +
-      `authorization ${r.AuthCode}.`);
+    show('approved', labels.approved(r, money(r.Amount)));
   } catch (e) {
-    if (e instanceof DeclinedError) show('declined', `Declined: ${e.message} (code ${e.code})`);
-    else show('failed', `Payment failed: ${e.message}`);
+    if (e instanceof DeclinedError) show('declined', labels.declined(e));
+    else show('failed', labels.failed(e));
   } finally {
     refresh();
   }
 });
+
+// ---- language ----
+language.addEventListener('change', async () => {
+  const locale = language.value;
+  const next = await loadMessages(locale);
+  if (language.value !== locale) return;  // switched again while this one loaded
+  messages = next;
+  labels = LABELS[locale];
+  applyLabels();
+  showItem();
+  showTotals();
+  if (order.discount) $('discount-message').textContent = labels.applied(order.discount.code);
+  for (const [id, reason] of shown) $(id).textContent = reason ? text(reason) : '';
+});
+
+// ---- financing: the other way to pay (financing.mjs) ----
+await setupFinancing({ client, config, order, money });
 
 window.__checkoutReady = true;

@@ -309,6 +309,10 @@ export declare function createPayref(options: PayrefOptions & { financing: true 
 export declare function createPayref(options?: PayrefOptions): Promise<Payref>;
 export default createPayref;
 
+// Shopper-facing text for the reasons, in en-CA and fr-CA, is the separate entry `payref/messages`
+// (messages.d.ts): `(await loadMessages('fr-CA')).message(result.reason)`.
+export type { Messages, MessageLocale } from './messages.js';
+
 // ---- The API client -------------------------------------------------------------------------
 
 /** What the client throws. `kind` names the subclass; `code` is the family's own code. */
@@ -375,7 +379,8 @@ import type { CmsClient, CmsOptions } from './client-cms.js';
 import type { FinancingClient, FinancingOptions } from './client-financing.js';
 export type { BillingClient, BillingOptions, CmsClient, CmsOptions, FinancingClient, FinancingOptions };
 
-export interface ClientOptions extends PayrefOptions {
+// `financing` here is the financing family's OAuth client, not createPayref's financing module.
+export interface ClientOptions extends Omit<PayrefOptions, 'financing'> {
   /** Where payref-server (or the real API) answers, e.g. "http://127.0.0.1:8080". */
   baseUrl: string;
   /** The gateway client's Id and Key (GET /_sandbox/credentials shows the demo merchant's). */

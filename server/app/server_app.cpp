@@ -2,6 +2,7 @@
 
 #include "billing/routes.hpp"
 #include "cms/routes.hpp"
+#include "financing/demo_data.hpp"
 #include "financing/routes.hpp"
 #include "gateway/catalogue.hpp"
 #include "gateway/routes.hpp"
@@ -29,7 +30,11 @@ ServerApp::ServerApp(AppOptions options)
   if (options_.demo_dir)
     serves_demo_ = sandbox::add_demo_site(server_, {*options_.demo_dir, options_.package_dir.value_or("npm/dist")},
                                           {{"id", demo_credentials_["gateway"]["Authentication"]["Id"]},
-                                           {"key", demo_credentials_["gateway"]["Authentication"]["Key"]}});
+                                           {"key", demo_credentials_["gateway"]["Authentication"]["Key"]}},
+                                          // The first demo account (Ada Lovelace): status N, 5,000.00 available, every plan.
+                                          {{"clientId", demo_credentials_["financing"]["client_id"]},
+                                           {"clientSecret", demo_credentials_["financing"]["client_secret"]},
+                                           {"accountNumber", std::string(financing::demo_accounts().front().account_number)}});
 }
 
 ServerApp::~ServerApp() = default;

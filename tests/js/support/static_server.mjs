@@ -12,11 +12,12 @@ const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/ja
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const ROUTES = { '/dist/': path.join(repoRoot, 'npm/dist'), '/': path.join(repoRoot, 'tests/browser') };
 
-export async function startStaticServer() {
+/** `routes`: URL prefix → directory, longest first (default: /dist/ → npm/dist, / → tests/browser). */
+export async function startStaticServer(routes = ROUTES) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const prefix = Object.keys(ROUTES).find((p) => url.pathname.startsWith(p));
-    const root = ROUTES[prefix];
+    const prefix = Object.keys(routes).find((p) => url.pathname.startsWith(p));
+    const root = routes[prefix];
     const file = path.normalize(path.join(root, url.pathname.slice(prefix.length) || 'page.html'));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {

@@ -39,5 +39,49 @@ async function pay(): Promise<string> {
   client.gateway.packages.software({ Sku: 'x' });
 }
 
+async function subscribe(client: PayrefClient): Promise<string> {
+  const customer = await client.billing.customers.create({ accountId: 2001, firstName: 'Ada', lastName: 'Lovelace' });
+  const found = await client.billing.customers.find({ lastName: 'Love', limit: 10 });
+  await client.billing.customers.modify(customer.id, { city: 'London', state: null });
+  const id: string = await client.cms.subscriptions.create({
+    Subscription: {
+      Amount: 9.99, StartDate: '2030-01-01T00:00:00', NextProcessingDate: '2030-01-02T00:00:00', IntervalUnit: 'Month',
+      IntervalLength: 1, IntervalCount: 12, Order: { CurrencyCode: 'USD' },
+      PaymentData: { CardType: 'Visa', PaymentAccountNumber: '4111111111111111', PaymentAccountExpiration: '1235' },
+    },
+  });
+  const detail = await client.cms.subscriptions.get(id);
+  const done: null = await client.cms.subscriptions.updateState(id, { SubscriptionState: 'Suspended' });
+  // @ts-expect-error load() takes the customer id, not a filter
+  client.billing.customers.load({ lastName: 'x' });
+  // @ts-expect-error a state change cannot go back to Pending
+  client.cms.subscriptions.updateState(id, { SubscriptionState: 'Pending' });
+  return `${found.length} ${detail.SubscriptionState} ${done}`;
+}
+
 void checkout;
 void pay;
+void subscribe;
+
+async function finance(): Promise<string> {
+  const client = await createClient({
+    baseUrl: 'http://127.0.0.1:8080', financing: { clientId: 'payref-demo-pos', clientSecret: 's', scope: 'merchant', now: Date.now },
+  });
+  const offers = await client.financing.accounts.calculateInterest('30000000000001', { amount: '250.00' });
+  const { verification_code } = await client.financing.accounts.verify('30000000000001', { format: 'sms' });
+  const auth = await client.financing.authorizations.create({
+    account_number: '30000000000001', amount: 250, auto_capture: false, verification_code,
+    financing_option: { transaction_type: 'promotional_purchase', plan_id: 5, term: 6 },
+  });
+  const capture = await client.financing.authorizations.capture(auth.authorization_id, { amount: '150.00' });
+  await client.financing.authorizations.return(auth.authorization_id, capture.capture_id, { full_return: true });
+  const found = await client.financing.customers.search({ first_name: 'Ada', last_name: 'Lovelace', dob: '1985-12-10' });
+  // @ts-expect-error an authorization needs auto_capture
+  client.financing.authorizations.create({ account_number: 1, amount: 1, financing_option: { transaction_type: 'regular_purchase' } });
+  // @ts-expect-error capture() takes the authorization id first
+  client.financing.authorizations.capture({ amount: 1 });
+  // @ts-expect-error the financing client needs its secret
+  await createClient({ baseUrl: 'x', financing: { clientId: 'payref-demo-pos' } });
+  return `${offers.amount} ${found.length}`;
+}
+void finance;

@@ -34,6 +34,14 @@ enum class ErrorKind {
 };
 std::string_view to_string(ErrorKind kind);
 
+// "Basic base64(user:password)" (RFC 7617; standard base64 with padding): the Authorization value
+// of the families that authenticate with HTTP Basic (billing's service user, CMS tokens).
+std::string basic_authorization(std::string_view user, std::string_view password);
+
+// Percent-encoding for paths and query strings: RFC 3986 unreserved characters stay, every other
+// byte (UTF-8 included) becomes %XX.
+std::string url_encode(std::string_view text);
+
 struct ApiError {
   ErrorKind kind = ErrorKind::server;
   std::string family;   // "gateway", "billing", "cms", "financing"

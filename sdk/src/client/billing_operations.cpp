@@ -1,0 +1,37 @@
+// Every billing operation (seed 001, docs/billing.md "Reference"): the client's names and the
+// wire's methods and paths.
+#include "payref/client/billing.hpp"
+
+namespace payref::client::billing {
+
+namespace {
+
+using enum Method;
+
+constexpr Operation kOperations[] = {
+    {"customers.create", put, "/api/v01/customers", Input::body},
+    {"customers.find", get, "/api/v01/customers", Input::query},
+    {"customers.load", get, "/api/v01/customers/{}", Input::none},
+    {"customers.modify", post, "/api/v01/customers/{}", Input::body},
+};
+
+}  // namespace
+
+std::span<const Operation> operations() { return kOperations; }
+
+const Operation* find_operation(std::string_view name) {
+  for (const auto& op : kOperations)
+    if (op.name == name) return &op;
+  return nullptr;
+}
+
+std::string_view method_name(Method method) {
+  switch (method) {
+    case Method::get: return "GET";
+    case Method::put: return "PUT";
+    case Method::post: return "POST";
+  }
+  return "GET";
+}
+
+}  // namespace payref::client::billing
