@@ -8,6 +8,7 @@
 #include <string>
 
 #include "payref/client/gateway.hpp"
+#include "payref/discount.hpp"
 
 using emscripten::val;
 
@@ -82,10 +83,20 @@ val gateway_parse(const std::string& name, int status, const std::string& body) 
   return out;
 }
 
+// The discount-code syntax rule of sdk/discount, checked before the server is asked.
+val validate_discount_code(const std::string& code) {
+  const auto v = ::payref::validate_discount_code(code);
+  auto out = val::object();
+  out.set("isValid", v.is_valid);
+  out.set("reason", v.is_valid ? val::null() : val(std::string(v.reason)));
+  return out;
+}
+
 }  // namespace
 }  // namespace payref::wasm
 
 EMSCRIPTEN_BINDINGS(payref_client) {
+  emscripten::function("validateDiscountCode", &payref::wasm::validate_discount_code);
   emscripten::function("gatewayOperations", &payref::wasm::gateway_operations);
   emscripten::function("gatewayBuild", &payref::wasm::gateway_build);
   emscripten::function("gatewayParse", &payref::wasm::gateway_parse);

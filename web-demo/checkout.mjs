@@ -97,9 +97,7 @@ $('discount-form').addEventListener('submit', async (event) => {
     return;
   }
   try {
-    const r = await client.gateway.discountCodes.validate({
-      DiscountCode: code, Product: item.ProductType, Amount: order.price, CurrencyCode: order.currency,
-    });
+    const r = await client.gateway.discountCodes.check(code, { product: item.ProductType, amount: order.price, currency: order.currency });
     order.discount = { code, amount: r.DiscountAmount };
     order.total = r.Total;
     message.className = 'message ok';

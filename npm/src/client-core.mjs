@@ -56,6 +56,21 @@ export function buildClient(core, options = {}) {
       throw new (errorClasses[parsed.kind] ?? ServerError)(parsed);
     };
   }
+  // A discount code checked locally first (sdk/discount's syntax rule: no request for a code that
+  // cannot exist), then by the server's validate endpoint (window, scope, usage, minimum).
+  gateway.discountCodes.check = async (code, { product, amount, currency } = {}, callOptions) => {
+    const text = code === undefined || code === null ? '' : String(code);
+    const local = core.validateDiscountCode(text);
+    if (!local.isValid)
+      throw new ValidationError({ kind: 'validation', family: 'gateway', code: local.reason, field: 'Request.DiscountCode',
+        message: `Request.DiscountCode: invalid (${local.reason})` });
+    const request = { DiscountCode: text };
+    if (product !== undefined) request.Product = product;
+    if (amount !== undefined) request.Amount = String(amount);
+    if (currency !== undefined) request.CurrencyCode = currency;
+    return gateway.discountCodes.validate(request, callOptions);
+  };
+
   // What every family's builder gets: the options, fetch, the base URL and the shared helpers.
   const shared = { options, send, baseUrl, newIdempotencyKey, errorClasses };
   return deepFreeze({

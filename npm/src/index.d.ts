@@ -357,7 +357,16 @@ export interface GatewayClient {
   readonly clients: { register: Op; activate: Op; cancel: Op; update: Op };
   readonly customers: { register: Op; get: Op; profile: Op; profiles: Op; profilesFull: Op; defaultProfile: Op };
   readonly paymentProfiles: { register: Op; update: Op; remove: Op };
-  readonly discountCodes: { add: Op; validate: Op };
+  readonly discountCodes: {
+    add: Op;
+    validate: Op;
+    /**
+     * Checks a code in the core first (sdk/discount's syntax: 3–32 of A–Z 0–9 - _; a ValidationError
+     * with `code` "discount.malformed" etc. and no request otherwise), then asks the server's
+     * validate endpoint; resolves to its Response (DiscountAmount, Total, ...).
+     */
+    check(code: string, order?: { product?: string; amount?: string | number; currency?: string }, options?: CallOptions): Promise<GatewayResponse>;
+  };
   readonly isv: { pricing: Op };
   /** memberships.list(email). */
   readonly memberships: { join: Op; cancel: Op; list: OpWithParam };

@@ -90,6 +90,28 @@ test('a server that does not answer throws NetworkError', async () => {
   await assert.rejects(offline.gateway.transactions.list({ Email: 'a@example.com' }), NetworkError);
 });
 
+test('a discount code is checked locally before the server is asked', async () => {
+  const requests = async () => {
+    const res = await fetch(`${server.baseUrl}/_sandbox/requests?limit=9999`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+    return (await res.json()).filter((r) => r.path === '/api/v1/discountcode/validate').length;
+  };
+  const before = await requests();
+  await assert.rejects(client.gateway.discountCodes.check('no spaces!'), (e) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.code, 'discount.malformed');
+    assert.equal(e.field, 'Request.DiscountCode');
+    return true;
+  });
+  await assert.rejects(client.gateway.discountCodes.check('AB'), (e) => e.code === 'discount.too_short');
+  assert.equal(await requests(), before);
+  await client.gateway.discountCodes.add({ DiscountCode: 'CHECK15', Percent: '15' });
+  const r = await client.gateway.discountCodes.check('CHECK15', { amount: '40.00', currency: 'USD' });
+  assert.equal(r.DiscountAmount, '6.00');
+  assert.equal(r.Total, '34.00');
+  assert.equal(await requests(), before + 1);
+  await assert.rejects(client.gateway.discountCodes.check('NOSUCHCODE'), NotFoundError);
+});
+
 test('the client is frozen and lists every resource', () => {
   assert.ok(Object.isFrozen(client.gateway));
   assert.ok(Object.isFrozen(client.gateway.payments));
