@@ -341,52 +341,30 @@ export declare class NetworkError extends PayrefError {}
 /** The server or the simulated processor failed (gateway "91", "96", HTTP 5xx); a retry may help. */
 export declare class ServerError extends PayrefError {}
 
-/** A gateway Request object (docs/gateway.md): field names and string values as on the wire. */
-export type GatewayRequest = Record<string, unknown>;
-/** The gateway's Response member of a successful answer. */
-export type GatewayResponse = Record<string, any> | null;
-export interface CallOptions {
-  /** Money-moving calls send one; a fresh UUID when not given. Reuse it to retry safely. */
-  idempotencyKey?: string;
-}
-type Op = (request?: GatewayRequest, options?: CallOptions) => Promise<GatewayResponse>;
-type OpWithParam = (pathParameter: string, request?: GatewayRequest, options?: CallOptions) => Promise<GatewayResponse>;
-
-/** Every gateway operation (docs/gateway.md "Reference"), grouped by resource. */
-export interface GatewayClient {
-  readonly clients: { register: Op; activate: Op; cancel: Op; update: Op };
-  readonly customers: { register: Op; get: Op; profile: Op; profiles: Op; profilesFull: Op; defaultProfile: Op };
-  readonly paymentProfiles: { register: Op; update: Op; remove: Op };
-  readonly discountCodes: {
-    add: Op;
-    validate: Op;
-    /**
-     * Checks a code in the core first (sdk/discount's syntax: 3–32 of A–Z 0–9 - _; a ValidationError
-     * with `code` "discount.malformed" etc. and no request otherwise), then asks the server's
-     * validate endpoint; resolves to its Response (DiscountAmount, Total, ...).
-     */
-    check(code: string, order?: { product?: string; amount?: string | number; currency?: string }, options?: CallOptions): Promise<GatewayResponse>;
-  };
-  readonly isv: { pricing: Op };
-  /** memberships.list(email). */
-  readonly memberships: { join: Op; cancel: Op; list: OpWithParam };
-  readonly payments: {
-    authorize: Op; charge: Op; refund: Op; settle: Op; void: Op; bankDebit: Op; bankCredit: Op; thirdParty: Op;
-  };
-  /** packages.software(softwareId), curatedCollection(sku), softwareBundle(bundleID). */
-  readonly packages: {
-    list: Op; purchased: Op; upgradeBundle: Op; downgradeBundle: Op; truingUp: Op; purchase: Op;
-    curatedCollection: OpWithParam; softwareBundle: OpWithParam; software: OpWithParam;
-  };
-  readonly profiles: { authorize: Op; charge: Op; refund: Op; settle: Op; void: Op };
-  readonly recurringPayments: { register: Op; suspend: Op; resume: Op; remove: Op; list: Op };
-  readonly transactions: { list: Op };
-}
-
+// The gateway family's client, its request/response models and the loose GatewayRequest/GatewayResponse.
+import type { CallOptions, GatewayClient, GatewayRequest, GatewayResponse } from './client-gateway.js';
 import type { BillingClient, BillingOptions } from './client-billing.js';
 import type { CmsClient, CmsOptions } from './client-cms.js';
 import type { FinancingClient, FinancingOptions } from './client-financing.js';
 export type { BillingClient, BillingOptions, CmsClient, CmsOptions, FinancingClient, FinancingOptions };
+export type { CallOptions, GatewayClient, GatewayRequest, GatewayResponse };
+// The gateway's request/response models (docs/gateway.md "Reference").
+export type {
+  BankAccount, BankTransferRequest, BillingAddress, BundleChange, BundleChangeRequest, BundleDowngrade,
+  BundleUpgrade, Card, CardPaymentRequest, ClientRegisterRequest, ClientUpdateRequest, Customer, CustomerLocator,
+  CustomerProfileRequest, CustomerProfiles, CustomerProfilesFull, CustomerRegisterRequest, DiscountCode,
+  DiscountCodeAddRequest, DiscountCodeValidateRequest, DiscountValidation, FollowUpRequest, GatewayEmptyRequest,
+  GatewayFlag, GatewayFlagText, GatewayOp, GatewayOptionalOp, GatewayParamOp, IsvPricing, IsvPricingRequest, IsvTier,
+  PackageLicence, Membership, MembershipCancelRequest, MembershipJoinRequest, MembershipJoined, MembershipList, Name,
+  Package, PackageGetRequest, PackageList, PackageListRequest, PackageType, PackageWithContents, PassThrough,
+  PaymentMethod, PaymentProfileFull, PaymentProfileRegisterRequest, PaymentProfileRegistered,
+  PaymentProfileRemoveRequest, PaymentProfileSummary, PaymentProfileUpdateRequest, PaymentSource, ProductType,
+  ProfileFollowUpRequest, ProfileIds, ProfilePaymentRequest, ProfileTransactionResult, Purchase, PurchaseDiscount,
+  PurchaseLine, PurchaseRequest, PurchaseResult, PurchasedList, PurchasedRequest, RecurringPayment,
+  RecurringPaymentList, RecurringPaymentRef, RecurringPaymentRegisterRequest, RecurringPaymentState,
+  StoredBillingAddress, ThirdPartyRequest, TransactionList, TransactionListItem, TransactionListRequest,
+  TransactionResult, TrueUp, TrueUpRequest
+} from './client-gateway.js';
 
 // `financing` here is the financing family's OAuth client, not createPayref's financing module.
 export interface ClientOptions extends Omit<PayrefOptions, 'financing'> {

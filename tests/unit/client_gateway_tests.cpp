@@ -73,6 +73,13 @@ BOOST_AUTO_TEST_CASE(client_register_has_no_envelope) {
   BOOST_TEST(body["EmailAddress"] == "a@example.com");
 }
 
+BOOST_AUTO_TEST_CASE(client_update_carries_updates_beside_authentication) {
+  const json body = json::parse(built("clients.update", R"({"Updates":{"EmailAddress":"new@example.com"}})").body);
+  BOOST_TEST(body["Updates"]["EmailAddress"] == "new@example.com");
+  BOOST_TEST(!body.contains("Request"));
+  BOOST_TEST(body["Authentication"]["Id"] == "170200000");
+}
+
 BOOST_AUTO_TEST_CASE(a_get_with_a_post_twin_is_sent_as_the_post) {
   const auto r = built("transactions.list", R"({"Email":"a@example.com"})");
   BOOST_TEST(r.method == "POST");

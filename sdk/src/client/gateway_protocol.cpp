@@ -60,11 +60,14 @@ Result<HttpRequest> build_request(const Call& call, const Credentials& credentia
       return Status::invalid("client.request_not_object", "Request", "the request must be a JSON object");
   }
   // client/register is the one call without the envelope: its fields sit at the top level.
+  // client/update carries `Updates` beside Authentication, not a Request (api-notes "Global wire
+  // conventions").
   json body;
   if (op.name == "clients.register") body = request.is_null() ? json::object() : request;
   else {
     body = {{"Authentication", {{"Id", credentials.id}, {"Key", credentials.key}}}};
-    if (!request.is_null()) body["Request"] = request;
+    if (op.name == "clients.update" && request.is_object() && request.contains("Updates")) body["Updates"] = request["Updates"];
+    else if (!request.is_null()) body["Request"] = request;
   }
   std::string path(op.path);
   if (const auto mark = path.find("{}"); mark != std::string::npos) {

@@ -137,7 +137,7 @@ test('TypeScript resolves the installed types: node16 (ESM and CommonJS files) a
       const slim = await createValidation();
       void slim.card.brands();
       const client = await createClient({ baseUrl: 'http://127.0.0.1:8080' });
-      try { await client.gateway.payments.charge({}); } catch (e) { if (e instanceof DeclinedError) { const k: string = e.kind; void k; } }
+      try { await client.gateway.transactions.list({ Email: "a@example.com" }); } catch (e) { if (e instanceof DeclinedError) { const k: string = e.kind; void k; } }
       void valid;`,
     'types/cjs.cts': `
       import payref = require('payref');
@@ -149,7 +149,7 @@ test('TypeScript resolves the installed types: node16 (ESM and CommonJS files) a
         // @ts-expect-error the financing group needs { financing: true }
         p.financing;
         const client = await payref.createClient({ baseUrl: 'http://127.0.0.1:8080' });
-        try { await client.gateway.payments.charge({}); } catch (e) { if (e instanceof payref.DeclinedError) { const k: string = e.kind; void k; } }
+        try { await client.gateway.transactions.list({ Email: "a@example.com" }); } catch (e) { if (e instanceof payref.DeclinedError) { const k: string = e.kind; void k; } }
         // @ts-expect-error options are an object
         await payref.createPayref(42);
         void valid;

@@ -1,7 +1,7 @@
 // Compiled (not run) by js/test/types.test.mjs: the hand-written index.d.ts must describe the
 // package well enough for strict TypeScript users, and reject misuse.
 import createPayref, {
-  createClient, DeclinedError, PayrefError, type CardNumberValidation, type MoneyResult, type Payref, type PayrefClient,
+  createClient, DeclinedError, PayrefError, type Card, type CardNumberValidation, type GatewayResponse, type MoneyResult, type Payref, type PayrefClient, type ProfileIds, type TransactionResult,
 } from 'payref';
 import createValidation from 'payref/validation';
 
@@ -25,9 +25,43 @@ async function checkout(): Promise<string> {
 async function pay(): Promise<string> {
   const client: PayrefClient = await createClient({ baseUrl: 'http://127.0.0.1:8080', gateway: { id: '170200000', key: 'k' } });
   try {
-    const r = await client.gateway.payments.charge({ Amount: '1.00' }, { idempotencyKey: 'order-1' });
+    const card: Card = { CardNumber: '4111111111111111', ExpiryDate: '12/30', CVV: '123' };
+    const r: TransactionResult = await client.gateway.payments.charge({
+      Card: card, Amount: '1.00', CurrencyCode: 'USD', Email: 'sam@example.com', TransactionReference: 'order-1',
+      Name: { FirstName: 'Sam', LastName: 'Shopper' },
+    }, { idempotencyKey: 'order-1' });
+    const authCode: string | null = r.AuthCode;
     const software = await client.gateway.packages.software('100001');
-    return `${r?.TransactionId} ${software?.Sku}`;
+    const memberPrice: string | null = software.MemberPrice;
+    const history = await client.gateway.transactions.list({ Email: 'sam@example.com', PageSize: 10 });
+    const first: number | undefined = history.Transactions[0]?.Amount;
+    const more: boolean = history.MorePages;
+    const ids: ProfileIds = await client.gateway.customers.register({
+      Email: 'sam@example.com', Card: card, Name: { FirstName: 'Sam', LastName: 'Shopper' },
+      BillingAddress: { Street: '1 Main St', City: 'Springfield', Zip: '12345', Country: 'USA' },
+    });
+    const bought = await client.gateway.packages.purchase({
+      Email: 'sam@example.com', Skus: [{ Sku: 'RR-RND-STD-1Y', Quantity: 2 }], TransactionReference: 'order-2',
+      PaymentMethod: { PaymentType: '3', StoredProfile: ids },
+    });
+    const licences: (string | undefined)[] = bought.Lines.map((line) => line.LicenceId);
+    const joined: null = await client.gateway.clients.register({
+      EmailAddress: 'dev@shop.example', FirstName: 'Ada', LastName: 'L', Company: 'Shop', ApplicationName: 'Till', CountryCode: 'USA',
+    });
+    const offer = await client.gateway.discountCodes.check('SPRING', { product: 'Render', amount: 19.99, currency: 'USD' });
+    const total: string | undefined = offer.Total;
+    const members = await client.gateway.memberships.list('sam@example.com');
+    const status: string | undefined = members.Memberships[0]?.Status;
+    const loose: GatewayResponse = r;
+    // @ts-expect-error a misspelt request field (CardNumbr) is refused
+    await client.gateway.payments.charge({ Card: { CardNumbr: '4111111111111111', ExpiryDate: '12/30', CVV: '123' }, Amount: '1.00', CurrencyCode: 'USD', Email: 'a@b.c', TransactionReference: 'x' });
+    // @ts-expect-error a transaction result has no Total
+    void r.Total;
+    // @ts-expect-error the transaction list's Amount is a number, not text
+    const text: string = history.Transactions[0].Amount;
+    // @ts-expect-error a charge needs a Card
+    await client.gateway.payments.charge({ Amount: '1.00', CurrencyCode: 'USD', Email: 'a@b.c', TransactionReference: 'x' });
+    return `${r.TransactionId} ${authCode} ${software.Sku} ${memberPrice} ${first} ${more} ${licences} ${joined} ${total} ${status} ${loose} ${text}`;
   } catch (e) {
     if (e instanceof DeclinedError) return e.code ?? '';
     if (e instanceof PayrefError) return e.kind;
