@@ -395,7 +395,7 @@ BOOST_AUTO_TEST_CASE(modify_of_an_unknown_or_foreign_customer_is_404) {
 // ---- find -------------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(find_pages_in_id_order) {
-  for (int i = 0; i < 5; ++i) created(customer_json(i % 2 ? 2002 : 2001, "P" + std::to_string(i)));
+  for (int i = 0; i < 5; ++i) created(customer_json(i % 2 ? 2002 : 2001, std::string("P").append(std::to_string(i))));
   BOOST_TEST((ids(api.find()) == std::vector<std::int64_t>{1, 2, 3, 4, 5}));
   BOOST_TEST((ids(api.find("offset=1&limit=2")) == std::vector<std::int64_t>{2, 3}));
   BOOST_TEST((ids(api.find("offset=4&limit=2")) == std::vector<std::int64_t>{5}));

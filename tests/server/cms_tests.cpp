@@ -494,7 +494,7 @@ BOOST_FIXTURE_TEST_CASE(query_pages_and_filters_with_not_set_as_the_wildcard, Cl
   std::vector<std::string> ids;
   for (int i = 0; i < 7; ++i) {
     auto request = subscription_request(cms.demo, "2026-02-15T00:00:00");
-    request["Subscription"]["MerchantSubscriptionId"] = "Q" + std::to_string(i);
+    request["Subscription"]["MerchantSubscriptionId"] = std::string("Q").append(std::to_string(i));
     request["Subscription"]["CustomerReferenceId"] = i % 2 ? "odd" : "even";
     ids.push_back(cms.create_ok(token, request));
   }
@@ -634,7 +634,7 @@ BOOST_FIXTURE_TEST_CASE(wrong_json_types_anywhere_never_give_a_500, ClockFixture
       }
     }
   }
-  for (const std::string body : std::vector<std::string>{"[]", "\"x\"", "12", "{", "{\"Subscription\":", std::string(100, '[') + std::string(100, ']')}) {
+  for (const std::string& body : std::vector<std::string>{"[]", "\"x\"", "12", "{", "{\"Subscription\":", std::string(100, '[') + std::string(100, ']')}) {
     for (const auto& reply : {cms.send("POST", std::string(kCmsBase) + "/", token, body), cms.send("POST", std::string(kCmsBase) + "/query", token, body),
                               cms.send("PUT", std::string(kCmsBase) + "/" + id, token, body)}) {
       ++calls;
