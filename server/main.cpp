@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   cli.add_option("--host", options.http.host, "Address to listen on")->capture_default_str();
   cli.add_option("--port", options.http.port, "Port (0 picks a free one)")->capture_default_str()->check(CLI::Range(0, 65535));
   cli.add_option("--data", data_dir, "Data directory (database and keys)")->capture_default_str();
-  cli.add_option("--threads", options.http.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cli.add_option("--threads", options.http.threads, "Event-loop worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cli.add_option("--admin-token", options.admin_token, "Bearer token of the /_sandbox/ API (default: generated and kept)");
   cli.add_option("--clock", clock_text, "Start with the clock frozen at this UTC time (2026-01-01T00:00:00Z)");
   cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();

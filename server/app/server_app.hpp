@@ -11,7 +11,7 @@
 
 #include "app/data_dir.hpp"
 #include "gateway/context.hpp"
-#include "http/buffered_server.hpp"
+#include "http/event_server.hpp"
 #include "http/http_server.hpp"
 #include "sim/clock.hpp"
 #include "store/sqlite_store.hpp"
@@ -47,7 +47,7 @@ class ServerApp {
   std::unique_ptr<sim::Clock> clock_;
   std::unique_ptr<gateway::Services> services_;
   http::RequestLog request_log_;
-  http::BufferedServer server_;  // httplib with one send() per response (http/buffered_server.hpp)
+  http::EventServer server_;  // httplib with an epoll loop in place of a thread per connection
   nlohmann::json demo_credentials_;
   bool serves_demo_ = false;
 };

@@ -28,12 +28,12 @@ void add_cors_headers(httplib::Response& res) {
 
 }  // namespace
 
-void configure(httplib::Server& server, const ServerOptions& options, RequestLog& log,
+void configure(EventServer& server, const ServerOptions& options, RequestLog& log,
                std::function<std::string()> now) {
-  const int threads = options.threads > 0 ? options.threads : 96;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  server.set_keep_alive_max_count(100000);  // a reconnect may wait for a free worker
-  server.set_keep_alive_timeout(2);  // short: an idle keep-alive connection pins a pool thread
+  // Requests that must be read while they arrive (chunked, Expect: 100-continue, over 16 KiB)
+  // take a blocking thread each; every other request runs on the event-loop workers.
+  server.set_workers(options.threads, kBlockingThreads);
+  server.set_keep_alive_timeout(5);  // idle connections cost a buffer, not a thread
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_payload_max_length(kMaxBodyBytes);
@@ -94,7 +94,7 @@ void configure(httplib::Server& server, const ServerOptions& options, RequestLog
   });
 }
 
-int bind(httplib::Server& server, const ServerOptions& options) {
+int bind(EventServer& server, const ServerOptions& options) {
   last_configured_socket = INVALID_SOCKET;
   const int port = options.port == 0 ? server.bind_to_any_port(options.host.c_str())
                                      : (server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1);

@@ -288,9 +288,17 @@ SqliteStore::SqliteStore(const std::filesystem::path& file) : file_(file) {
     throw;
   }
   give_back(std::move(c));
+  writer_ = std::thread([this] { run_writer(); });
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  queue_filled_.notify_one();
+  writer_.join();
+}
 
 std::unique_ptr<SqliteConnection> SqliteStore::borrow() {
   {
@@ -341,16 +349,22 @@ void SqliteStore::with_connection(const char* begin, bool writable, const std::f
 void SqliteStore::read(const std::function<void(Transaction&)>& fn) { with_connection("BEGIN", false, fn); }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
-  PendingWrite me{&fn, nullptr, false};
+  PendingWrite me{&fn, nullptr};
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&me);
-  while (!me.done) {
-    if (leader_active_) {
-      queue_cv_.wait(lock);
-      continue;
-    }
-    // Lead one group: whatever is queued now, oldest first (this write may be in a later group).
-    leader_active_ = true;
+  if (queue_.size() == 1) queue_filled_.notify_one();
+  me.wake.wait(lock, [&] { return me.done; });
+  lock.unlock();
+  if (me.error) std::rethrow_exception(me.error);
+}
+
+// The one thread that writes: whatever queued while the last group ran is the next group. Under
+// load it never sleeps, and each write costs its caller one wake-up.
+void SqliteStore::run_writer() {
+  std::unique_lock lock(queue_mutex_);
+  for (;;) {
+    queue_filled_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and nothing left to write
     std::vector<PendingWrite*> group;
     while (!queue_.empty() && group.size() < kMaxGroup) {
       group.push_back(queue_.front());
@@ -359,12 +373,12 @@ void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
     lock.unlock();
     run_group(group);
     lock.lock();
-    for (auto* w : group) w->done = true;
-    leader_active_ = false;
-    queue_cv_.notify_all();
+    // Under the lock: a woken writer returns (and its PendingWrite is gone) only once it has it.
+    for (auto* w : group) {
+      w->done = true;
+      w->wake.notify_one();
+    }
   }
-  lock.unlock();
-  if (me.error) std::rethrow_exception(me.error);
 }
 
 void SqliteStore::run_group(const std::vector<PendingWrite*>& group) {

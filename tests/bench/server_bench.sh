@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 server=${PAYREF_SERVER:-build/native/server/payref-server}
-threads=${THREADS:-96}
+threads=${THREADS:-6}
 rounds=${ROUNDS:-3}
 data=$(mktemp -d)
 log=$(mktemp)

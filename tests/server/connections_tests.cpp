@@ -1,0 +1,258 @@
+// The event loop (server/http/event_server.hpp) over raw sockets: pipelined and piecemeal
+// requests, the requests it hands to a blocking read (chunked, Expect: 100-continue, larger than
+// its buffer), connections that hold no thread while idle or half-sent, and the timeouts that
+// close them.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gateway_helpers.hpp"
+
+using namespace payref_test;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+namespace {
+
+// One client connection that writes bytes as given and reads whole responses.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    BOOST_REQUIRE(fd_ >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    BOOST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  }
+  ~RawConnection() { ::close(fd_); }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  void send(const std::string& bytes) {
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+      const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+      BOOST_REQUIRE(n > 0);
+      sent += static_cast<std::size_t>(n);
+    }
+  }
+  void close_writing() { ::shutdown(fd_, SHUT_WR); }
+
+  // The next response (head and Content-Length body), or nullopt if the connection ends or
+  // nothing whole arrives within `timeout`.
+  std::optional<std::string> response(std::chrono::milliseconds timeout = 5000ms) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      const std::size_t head_end = in_.find("\r\n\r\n");
+      if (head_end != std::string::npos) {
+        const std::size_t total = head_end + 4 + content_length(in_.substr(0, head_end));
+        if (in_.size() >= total) {
+          std::string one = in_.substr(0, total);
+          in_.erase(0, total);
+          return one;
+        }
+      }
+      if (!receive(deadline)) return std::nullopt;
+    }
+  }
+
+  // True when the server closes the connection (end of file) before `timeout`.
+  bool closed_by_server(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (receive(deadline)) {
+    }
+    return eof_;
+  }
+
+ private:
+  static std::size_t content_length(const std::string& head) {
+    const std::size_t at = head.find("Content-Length: ");
+    return at == std::string::npos ? 0 : std::stoul(head.substr(at + 16));
+  }
+
+  // Reads what arrives before the deadline; false on end of file, error or timeout.
+  bool receive(std::chrono::steady_clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+    char buffer[65536];
+    const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+    if (n <= 0) {
+      eof_ = true;
+      return false;
+    }
+    in_.append(buffer, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  int fd_;
+  std::string in_;
+  bool eof_ = false;
+};
+
+std::string status_line(const std::optional<std::string>& response) {
+  return response ? response->substr(0, response->find("\r\n")) : "(no response)";
+}
+
+std::string body_of(const std::optional<std::string>& response) {
+  return response ? response->substr(response->find("\r\n\r\n") + 4) : "";
+}
+
+const std::string kHealth = "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n";
+
+std::string post(const std::string& path, const std::string& body) {
+  return "POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+// A transactions list request body for the demo merchant (valid, answered "00").
+std::string list_body(const Credentials& who, const std::string& padding = "") {
+  json body = envelope(who, {{"Email", "nobody@example.com"}, {"PageSize", "5"}});
+  if (!padding.empty()) body["Request"]["Note"] = padding;  // an unknown member: ignored
+  return body.dump();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(connections_tests)
+
+BOOST_AUTO_TEST_CASE(pipelined_requests_are_answered_in_order_on_one_connection) {
+  ServerProcess server;
+  const Credentials demo = server.demo_credentials();
+  RawConnection c(server.port());
+  c.send(kHealth + post("/api/v1/transactions", list_body(demo)) + "GET /no/such/path HTTP/1.1\r\nHost: t\r\n\r\n");
+  const auto first = c.response(), second = c.response(), third = c.response();
+  BOOST_TEST(status_line(first) == "HTTP/1.1 200 OK");
+  BOOST_TEST(body_of(first) == R"({"status":"ok"})");
+  BOOST_TEST(status_line(second) == "HTTP/1.1 200 OK");
+  BOOST_TEST(json::parse(body_of(second))["Message"]["Code"] == "00", body_of(second));
+  BOOST_TEST(status_line(third) == "HTTP/1.1 404 Not Found");
+}
+
+BOOST_AUTO_TEST_CASE(a_request_that_arrives_in_pieces_is_answered_once_whole) {
+  ServerProcess server;
+  const Credentials demo = server.demo_credentials();
+  const std::string request = post("/api/v1/transactions", list_body(demo));
+  RawConnection c(server.port());
+  for (std::size_t at = 0; at < request.size(); at += 37) {  // cuts inside the head and the body
+    c.send(request.substr(at, 37));
+    std::this_thread::sleep_for(5ms);
+  }
+  const auto reply = c.response();
+  BOOST_TEST(status_line(reply) == "HTTP/1.1 200 OK");
+  BOOST_TEST(json::parse(body_of(reply))["Message"]["Code"] == "00", body_of(reply));
+  c.send(kHealth);  // and the connection is still served afterwards
+  BOOST_TEST(status_line(c.response()) == "HTTP/1.1 200 OK");
+}
+
+BOOST_AUTO_TEST_CASE(a_chunked_body_is_read_and_the_connection_comes_back_to_the_loop) {
+  ServerProcess server;
+  const std::string body = list_body(server.demo_credentials());
+  const std::string half = body.substr(0, body.size() / 2), rest = body.substr(body.size() / 2);
+  auto hex = [](std::size_t n) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%zx", n);
+    return std::string(text);
+  };
+  RawConnection c(server.port());
+  c.send("POST /api/v1/transactions HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+         hex(half.size()) + "\r\n" + half + "\r\n");
+  std::this_thread::sleep_for(50ms);
+  c.send(hex(rest.size()) + "\r\n" + rest + "\r\n0\r\n\r\n" + kHealth);
+  const auto reply = c.response();
+  BOOST_TEST(status_line(reply) == "HTTP/1.1 200 OK");
+  BOOST_TEST(json::parse(body_of(reply))["Message"]["Code"] == "00", body_of(reply));
+  BOOST_TEST(status_line(c.response()) == "HTTP/1.1 200 OK");  // the pipelined request after it
+}
+
+BOOST_AUTO_TEST_CASE(expect_100_continue_gets_its_interim_answer_before_the_body_is_sent) {
+  ServerProcess server;
+  const std::string body = list_body(server.demo_credentials());
+  RawConnection c(server.port());
+  c.send("POST /api/v1/transactions HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+         "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+  const auto interim = c.response();
+  BOOST_TEST(status_line(interim) == "HTTP/1.1 100 Continue");
+  c.send(body);
+  const auto reply = c.response();
+  BOOST_TEST(status_line(reply) == "HTTP/1.1 200 OK");
+  BOOST_TEST(json::parse(body_of(reply))["Message"]["Code"] == "00", body_of(reply));
+}
+
+BOOST_AUTO_TEST_CASE(a_request_larger_than_the_loop_buffer_is_answered_and_the_connection_kept) {
+  ServerProcess server;
+  const std::string body = list_body(server.demo_credentials(), std::string(100 * 1024, 'x'));
+  RawConnection c(server.port());
+  c.send(post("/api/v1/transactions", body));
+  const auto reply = c.response();
+  BOOST_TEST(status_line(reply) == "HTTP/1.1 200 OK");
+  BOOST_TEST(json::parse(body_of(reply))["Message"]["Code"] == "00", body_of(reply));
+  c.send(kHealth);
+  BOOST_TEST(status_line(c.response()) == "HTTP/1.1 200 OK");
+}
+
+BOOST_AUTO_TEST_CASE(a_client_that_stops_sending_still_gets_its_answer) {
+  ServerProcess server;
+  RawConnection c(server.port());
+  c.send(kHealth);
+  c.close_writing();
+  BOOST_TEST(status_line(c.response()) == "HTTP/1.1 200 OK");
+  BOOST_TEST(c.closed_by_server(2000ms));
+}
+
+BOOST_AUTO_TEST_CASE(idle_and_half_sent_connections_hold_no_thread) {
+  // Far more connections than the server has threads (6 event workers, 16 blocking): each is
+  // idle or stalled mid-head. With a thread per connection the last request would wait for one.
+  ServerProcess server;
+  std::vector<std::unique_ptr<RawConnection>> stalled;
+  for (int i = 0; i < 300; ++i) {
+    stalled.push_back(std::make_unique<RawConnection>(server.port()));
+    if (i % 2 == 0) stalled.back()->send("POST /api/v1/transactions HTTP/1.1\r\nHost: t\r\nContent-Le");
+  }
+  RawConnection c(server.port());
+  const auto started = std::chrono::steady_clock::now();
+  c.send(kHealth);
+  const auto reply = c.response(2000ms);
+  BOOST_TEST(status_line(reply) == "HTTP/1.1 200 OK");
+  const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  BOOST_TEST(waited.count() < 1000);
+  // And one of the stalled requests, once finished, is answered.
+  const std::string body = list_body(server.demo_credentials());
+  stalled.front()->send("ngth: " + std::to_string(body.size()) + "\r\nContent-Type: application/json\r\n\r\n" + body);
+  const auto finished = stalled.front()->response();
+  BOOST_TEST(status_line(finished) == "HTTP/1.1 200 OK");
+  BOOST_TEST(json::parse(body_of(finished))["Message"]["Code"] == "00", body_of(finished));
+}
+
+BOOST_AUTO_TEST_CASE(idle_and_stalled_connections_are_closed_after_their_timeouts) {
+  // Keep-alive timeout 5 s (idle after an answer), read timeout 5 s (a request half sent); the
+  // sweep runs every second. Both are closed by 7.5 s; a busy connection meanwhile is not.
+  ServerProcess server;
+  RawConnection idle(server.port()), stalled(server.port()), busy(server.port());
+  idle.send(kHealth);
+  BOOST_TEST_REQUIRE(status_line(idle.response()) == "HTTP/1.1 200 OK");
+  stalled.send("GET /healthz HTTP/1.1\r\nHo");
+  const auto started = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - started < 7500ms) {
+    busy.send(kHealth);
+    BOOST_TEST_REQUIRE(status_line(busy.response()) == "HTTP/1.1 200 OK");
+    std::this_thread::sleep_for(500ms);
+  }
+  BOOST_TEST(idle.closed_by_server(1000ms));
+  BOOST_TEST(stalled.closed_by_server(1000ms));
+  BOOST_TEST(!busy.closed_by_server(100ms));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
