@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "client_values.hpp"
 #include "payref/client/gateway.hpp"
 #include "payref/discount.hpp"
 
@@ -35,52 +36,19 @@ val gateway_operations() {
 val gateway_build(const std::string& name, const std::string& id, const std::string& key, const std::string& request_json,
                   const std::string& path_param, const std::string& idempotency_key) {
   const auto built = gw::build_request({gw::find_operation(name), request_json, path_param, idempotency_key}, {id, key});
-  auto out = val::object();
-  out.set("ok", built.is_ok());
-  if (!built.is_ok()) {
-    out.set("reason", built.status().reason());
-    out.set("field", built.status().field());
-    out.set("message", built.status().message());
-    return out;
-  }
-  out.set("method", built->method);
-  out.set("path", built->path);
-  out.set("body", built->body);
-  auto headers = val::array();
-  for (const auto& [k, v] : built->headers) {
-    auto pair = val::array();
-    pair.call<void>("push", k);
-    pair.call<void>("push", v);
-    headers.call<void>("push", pair);
-  }
-  out.set("headers", headers);
-  return out;
+  return built.is_ok() ? request_value(*built) : refusal_value(built.status());
 }
 
 val gateway_parse(const std::string& name, int status, const std::string& body) {
-  auto out = val::object();
   const gw::Operation* op = gw::find_operation(name);
   if (!op) {
+    auto out = val::object();
     out.set("ok", false);
     out.set("kind", std::string("validation"));
     out.set("message", "no gateway operation " + name);
     return out;
   }
-  const auto parsed = gw::parse_response(*op, {status, body});
-  if (const auto* response = std::get_if<std::string>(&parsed)) {
-    out.set("ok", true);
-    out.set("response", *response);
-    return out;
-  }
-  const auto& e = std::get<client::ApiError>(parsed);
-  out.set("ok", false);
-  out.set("kind", std::string(client::to_string(e.kind)));
-  out.set("family", e.family);
-  out.set("httpStatus", e.http_status);
-  out.set("code", e.code);
-  out.set("message", e.message);
-  out.set("field", e.field);
-  return out;
+  return answer_value(gw::parse_response(*op, {status, body}));
 }
 
 // The discount-code syntax rule of sdk/discount, checked before the server is asked.

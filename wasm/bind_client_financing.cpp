@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "client_values.hpp"
 #include "payref/client/financing.hpp"
 
 using emscripten::val;
@@ -17,32 +18,9 @@ namespace {
 
 namespace cf = payref::client::financing;
 
-val request_object(const client::HttpRequest& r) {
-  auto out = val::object();
-  out.set("ok", true);
-  out.set("method", r.method);
-  out.set("path", r.path);
-  out.set("body", r.body);
-  auto headers = val::array();
-  for (const auto& [k, v] : r.headers) {
-    auto pair = val::array();
-    pair.call<void>("push", k);
-    pair.call<void>("push", v);
-    headers.call<void>("push", pair);
-  }
-  out.set("headers", headers);
-  return out;
-}
-
+// error_value, with reauthenticate: true on the refusal one new token cures.
 val error_object(const client::ApiError& e) {
-  auto out = val::object();
-  out.set("ok", false);
-  out.set("kind", std::string(client::to_string(e.kind)));
-  out.set("family", e.family);
-  out.set("httpStatus", e.http_status);
-  out.set("code", e.code);
-  out.set("message", e.message);
-  out.set("field", e.field);
+  auto out = error_value(e);
   out.set("reauthenticate", cf::should_reauthenticate(e));
   return out;
 }
@@ -64,7 +42,7 @@ val financing_operations() {
 // refresh_token "" → client_credentials.
 val financing_token_request(const std::string& client_id, const std::string& client_secret, const std::string& scope,
                             const std::string& refresh_token) {
-  return request_object(cf::build_token_request({client_id, client_secret, scope}, refresh_token));
+  return request_value(cf::build_token_request({client_id, client_secret, scope}, refresh_token));
 }
 
 val financing_token_parse(int status, const std::string& body, double now_ms) {
@@ -97,15 +75,7 @@ val financing_build(const std::string& name, const std::string& client_id, const
     }
   }
   const auto built = cf::build_request({cf::find_operation(name), request_json, std::move(params)}, client_id, access_token);
-  if (!built.is_ok()) {
-    auto out = val::object();
-    out.set("ok", false);
-    out.set("reason", built.status().reason());
-    out.set("field", built.status().field());
-    out.set("message", built.status().message());
-    return out;
-  }
-  return request_object(*built);
+  return built.is_ok() ? request_value(*built) : refusal_value(built.status());
 }
 
 val financing_parse(const std::string& name, int status, const std::string& body) {
@@ -120,13 +90,8 @@ val financing_parse(const std::string& name, int status, const std::string& body
     return out;
   }
   const auto parsed = cf::parse_response(*op, {status, body});
-  if (const auto* response = std::get_if<std::string>(&parsed)) {
-    auto out = val::object();
-    out.set("ok", true);
-    out.set("response", *response);
-    return out;
-  }
-  return error_object(std::get<client::ApiError>(parsed));
+  if (const auto* e = std::get_if<client::ApiError>(&parsed)) return error_object(*e);
+  return answer_value(parsed);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// JS values of the client protocol's results, shared by the per-family client bindings
-// (bind_client_<family>.cpp): a built request, a refused build, a parsed answer. Conversions only.
+// JS values of the client protocol's results, shared by the client bindings of every family
+// (bind_client.cpp for the gateway, bind_client_<family>.cpp for the others): a built request, a
+// refused build, a parsed answer. Conversions only.
 #pragma once
 
 #include <emscripten/val.h>

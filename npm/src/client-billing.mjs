@@ -8,22 +8,10 @@
  * "billing"). Operations on one customer take its id first: load(id), modify(id, changes).
  */
 export function buildBilling(core, shared) {
-  const { send, baseUrl, errorClasses } = shared;
+  const { exchange, errorClasses } = shared;
   const credentials = shared.options.billing ?? {};
   const username = String(credentials.username ?? '');
   const password = String(credentials.password ?? '');
-
-  async function exchange(op, built) {
-    try {
-      return await send(baseUrl + built.path, {
-        method: built.method, headers: Object.fromEntries(built.headers), body: built.method === 'GET' ? undefined : built.body,
-      });
-    } catch (cause) {
-      const error = new errorClasses.network({ kind: 'network', family: 'billing', message: `${op.name}: ${cause && cause.message}` });
-      error.cause = cause;
-      throw error;
-    }
-  }
 
   const group = {};
   for (const op of core.billingOperations()) {
@@ -35,7 +23,7 @@ export function buildBilling(core, shared) {
       if (!built.ok) {
         throw new errorClasses.validation({ kind: 'validation', family: 'billing', code: built.reason, field: built.field, message: built.message });
       }
-      const response = await exchange(op, built);
+      const response = await exchange(built, 'billing', op.name);
       const parsed = core.billingParse(op.name, response.status, await response.text());
       if (parsed.ok) return JSON.parse(parsed.response);
       throw new (errorClasses[parsed.kind] ?? errorClasses.server)(parsed);

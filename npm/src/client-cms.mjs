@@ -11,28 +11,17 @@
  * expired token before it runs the operation, so the repeat never does anything twice.
  */
 export function buildCms(core, shared) {
-  const { send, baseUrl, errorClasses } = shared;
+  const { exchange, errorClasses } = shared;
   const settings = shared.options.cms ?? {};
   const identityToken = String(settings.identityToken ?? '');
   const merchantProfileId = String(settings.merchantProfileId ?? '');
   let session = null;    // the current session token
   let signingOn = null;  // the sign-on in flight, shared by concurrent calls
 
-  async function exchange(what, built) {
-    try {
-      return await send(baseUrl + built.path, {
-        method: built.method, headers: Object.fromEntries(built.headers), body: built.method === 'GET' || built.method === 'DELETE' ? undefined : built.body,
-      });
-    } catch (cause) {
-      const error = new errorClasses.network({ kind: 'network', family: 'cms', message: `${what}: ${cause && cause.message}` });
-      error.cause = cause;
-      throw error;
-    }
-  }
   const failure = (parsed) => new (errorClasses[parsed.kind] ?? errorClasses.server)(parsed);
 
   async function signOn() {
-    const response = await exchange('signOn', core.cmsSignOnBuild(identityToken));
+    const response = await exchange(core.cmsSignOnBuild(identityToken), 'cms', 'signOn');
     const parsed = core.cmsSignOnParse(response.status, await response.text());
     if (!parsed.ok) throw failure(parsed);
     return parsed.token;
@@ -55,7 +44,7 @@ export function buildCms(core, shared) {
         if (!built.ok) {
           throw new errorClasses.validation({ kind: 'validation', family: 'cms', code: built.reason, field: built.field, message: built.message });
         }
-        const response = await exchange(op.name, built);
+        const response = await exchange(built, 'cms', op.name);
         const parsed = core.cmsParse(op.name, response.status, await response.text());
         if (parsed.ok) return JSON.parse(parsed.response);
         if (parsed.sessionExpired && attempt === 0) {

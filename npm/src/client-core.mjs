@@ -31,6 +31,25 @@ export function buildClient(core, options = {}) {
   const baseUrl = String(options.baseUrl ?? '').replace(/\/+$/, '');
   const send = options.fetch ?? globalThis.fetch;
   const credentials = options.gateway ?? {};
+
+  // One HTTP exchange of a request the core built, for every family: fetch's Response, or a
+  // NetworkError of `family` (message led by `label`) when nothing answers. GET and DELETE carry no
+  // body. With `withText` the body is read inside the exchange too and { status, text } comes back,
+  // so a body cut short is a NetworkError as well (the financing client's choice).
+  async function exchange(built, family, label, withText = false) {
+    try {
+      const response = await send(baseUrl + built.path, {
+        method: built.method, headers: Object.fromEntries(built.headers),
+        body: built.method === 'GET' || built.method === 'DELETE' ? undefined : built.body,
+      });
+      return withText ? { status: response.status, text: await response.text() } : response;
+    } catch (cause) {
+      const error = new NetworkError({ kind: 'network', family, message: `${label}: ${cause && cause.message}` });
+      error.cause = cause;
+      throw error;
+    }
+  }
+
   const gateway = {};
   for (const op of core.gatewayOperations()) {
     const [resource, action] = op.name.split('.');
@@ -41,16 +60,7 @@ export function buildClient(core, options = {}) {
       const built = core.gatewayBuild(op.name, String(credentials.id ?? ''), String(credentials.key ?? ''),
         request === undefined || request === null ? '' : JSON.stringify(request), param === undefined ? '' : String(param), key);
       if (!built.ok) throw new ValidationError({ kind: 'validation', family: 'gateway', code: built.reason, field: built.field, message: built.message });
-      let response;
-      try {
-        response = await send(baseUrl + built.path, {
-          method: built.method, headers: Object.fromEntries(built.headers), body: built.method === 'GET' ? undefined : built.body,
-        });
-      } catch (cause) {
-        const error = new NetworkError({ kind: 'network', family: 'gateway', message: `${op.name}: ${cause && cause.message}` });
-        error.cause = cause;
-        throw error;
-      }
+      const response = await exchange(built, 'gateway', op.name);
       const parsed = core.gatewayParse(op.name, response.status, await response.text());
       if (parsed.ok) return JSON.parse(parsed.response);
       throw new (errorClasses[parsed.kind] ?? ServerError)(parsed);
@@ -71,8 +81,8 @@ export function buildClient(core, options = {}) {
     return gateway.discountCodes.validate(request, callOptions);
   };
 
-  // What every family's builder gets: the options, fetch, the base URL and the shared helpers.
-  const shared = { options, send, baseUrl, newIdempotencyKey, errorClasses };
+  // What every family's builder gets: the options and the shared helpers (exchange wraps fetch).
+  const shared = { options, exchange, newIdempotencyKey, errorClasses };
   return deepFreeze({
     gateway,
     billing: buildBilling(core, shared),

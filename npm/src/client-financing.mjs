@@ -12,29 +12,18 @@
  * captureId, { amount }).
  */
 export function buildFinancingClient(core, shared) {
-  const { send, baseUrl, errorClasses } = shared;
+  const { errorClasses } = shared;
   const settings = shared.options.financing ?? {};
   const clientId = String(settings.clientId ?? '');
   const clientSecret = String(settings.clientSecret ?? '');
   const scope = String(settings.scope ?? 'merchant');
   const now = typeof settings.now === 'function' ? settings.now : () => Date.now();
-  const { validation: ValidationError, network: NetworkError, server: ServerError, authentication: AuthenticationError } = errorClasses;
+  const { validation: ValidationError, server: ServerError, authentication: AuthenticationError } = errorClasses;
 
   const toError = (details) => new (errorClasses[details.kind] ?? ServerError)(details);
 
-  // One HTTP exchange of a request the core built; a NetworkError when nothing answers.
-  async function exchange(built, label) {
-    try {
-      const response = await send(baseUrl + built.path, {
-        method: built.method, headers: Object.fromEntries(built.headers), body: built.method === 'GET' ? undefined : built.body,
-      });
-      return { status: response.status, text: await response.text() };
-    } catch (cause) {
-      const error = new NetworkError({ kind: 'network', family: 'financing', message: `${label}: ${cause && cause.message}` });
-      error.cause = cause;
-      throw error;
-    }
-  }
+  // The body is read inside the exchange: a body cut short is a NetworkError too.
+  const exchange = (built, label) => shared.exchange(built, 'financing', label, true);
 
   // ---- the token: fetched on the first call, refreshed near expiry, replaced on invalid_token ----
   let token = null;    // { accessToken, refreshToken, expiresAtMs, scope }

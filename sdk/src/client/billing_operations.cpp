@@ -1,6 +1,7 @@
 // Every billing operation (seed 001, docs/billing.md "Reference"): the client's names and the
 // wire's methods and paths.
 #include "payref/client/billing.hpp"
+#include "payref/client/operation_table.hpp"
 
 namespace payref::client::billing {
 
@@ -19,11 +20,7 @@ constexpr Operation kOperations[] = {
 
 std::span<const Operation> operations() { return kOperations; }
 
-const Operation* find_operation(std::string_view name) {
-  for (const auto& op : kOperations)
-    if (op.name == name) return &op;
-  return nullptr;
-}
+const Operation* find_operation(std::string_view name) { return find_by_name(operations(), name); }
 
 std::string_view method_name(Method method) {
   switch (method) {

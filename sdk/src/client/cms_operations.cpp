@@ -1,6 +1,7 @@
 // Every CMS subscriptions operation (seed 002, docs/cms.md "Reference"): the client's names, the
 // seed's operation names, and the wire's methods and paths.
 #include "payref/client/cms.hpp"
+#include "payref/client/operation_table.hpp"
 
 namespace payref::client::cms {
 
@@ -24,11 +25,7 @@ constexpr Operation kOperations[] = {
 
 std::span<const Operation> operations() { return kOperations; }
 
-const Operation* find_operation(std::string_view name) {
-  for (const auto& op : kOperations)
-    if (op.name == name) return &op;
-  return nullptr;
-}
+const Operation* find_operation(std::string_view name) { return find_by_name(operations(), name); }
 
 std::string_view method_name(Method method) {
   switch (method) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "payref/client/financing.hpp"
+#include "payref/client/operation_table.hpp"
 
 namespace payref::client::financing {
 
@@ -30,11 +31,7 @@ constexpr Operation kOperations[] = {
 
 std::span<const Operation> operations() { return kOperations; }
 
-const Operation* find_operation(std::string_view name) {
-  for (const auto& op : kOperations)
-    if (op.name == name) return &op;
-  return nullptr;
-}
+const Operation* find_operation(std::string_view name) { return find_by_name(operations(), name); }
 
 std::size_t path_parameter_count(const Operation& operation) {
   std::size_t n = 0;

@@ -1,5 +1,6 @@
 // Every gateway operation (seed 000): the client's names and the wire's methods and paths.
 #include "payref/client/gateway.hpp"
+#include "payref/client/operation_table.hpp"
 
 namespace payref::client::gateway {
 
@@ -70,10 +71,6 @@ constexpr Operation kOperations[] = {
 
 std::span<const Operation> operations() { return kOperations; }
 
-const Operation* find_operation(std::string_view name) {
-  for (const auto& op : kOperations)
-    if (op.name == name) return &op;
-  return nullptr;
-}
+const Operation* find_operation(std::string_view name) { return find_by_name(operations(), name); }
 
 }  // namespace payref::client::gateway
