@@ -75,25 +75,74 @@ void EventServer::start_loop() {
   stopping_ = false;
   epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
   if (epoll_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
+  next_sweep_ms_ = now_ms() + kSweepEveryMs;
   blocking_pool_ = std::make_unique<httplib::ThreadPool>(static_cast<std::size_t>(blocking_workers_));
-  for (int i = 0; i < event_workers_; ++i) workers_.emplace_back([this, i] { run_worker(i == 0); });
+  std::lock_guard lock(workers_mutex_);
+  for (int i = 0; i < event_workers_; ++i) spawn_worker();
 }
 
 void EventServer::stop_loop() {
   if (epoll_fd_ < 0) return;
-  stopping_ = true;
+  {
+    std::lock_guard lock(workers_mutex_);
+    stopping_ = true;
+    spare_wakeup_.notify_all();  // parked workers leave
+  }
   {
     // Every connection reads end-of-file from now on: an idle one wakes and closes; one being
     // served has its request buffered already, answers it with "Connection: close", then closes.
     std::lock_guard lock(connections_mutex_);
     for (const auto& entry : connections_) ::shutdown(entry.first, SHUT_RD);
   }
-  for (auto& worker : workers_) worker.join();  // they return once no connection is left
-  workers_.clear();
+  // Running workers return once no connection is left. None is started after stopping_ is set.
+  std::vector<std::thread> workers;
+  {
+    std::lock_guard lock(workers_mutex_);
+    workers.swap(workers_);
+  }
+  for (auto& worker : workers) worker.join();
   blocking_pool_->shutdown();
   blocking_pool_.reset();
   ::close(epoll_fd_);
   epoll_fd_ = -1;
+}
+
+void EventServer::spawn_worker() {
+  ++running_;
+  workers_.emplace_back([this] { run_worker(); });
+}
+
+// A worker is about to wait for the store: if that leaves fewer workers running than wanted, a
+// parked one takes its turn, or a new one if none is parked.
+void EventServer::worker_blocking() {
+  std::lock_guard lock(workers_mutex_);
+  --running_;
+  if (stopping_ || running_ >= event_workers_) return;
+  if (parked_ > wakeups_) {
+    ++wakeups_;
+    ++running_;
+    spare_wakeup_.notify_one();
+  } else if (workers_.size() < kMaxWorkers) {
+    spawn_worker();
+  }
+}
+
+// Back from the wait: it finishes its request, then parks if the loop has enough workers (run_worker).
+void EventServer::worker_unblocked() {
+  std::lock_guard lock(workers_mutex_);
+  ++running_;
+}
+
+bool EventServer::park() {
+  std::unique_lock lock(workers_mutex_);
+  if (running_ <= event_workers_) return true;  // another worker parked first
+  --running_;
+  ++parked_;
+  spare_wakeup_.wait(lock, [&] { return wakeups_ > 0 || stopping_; });
+  --parked_;
+  if (wakeups_ == 0) return false;  // stopping
+  --wakeups_;                       // running_ was counted by whoever woke it
+  return true;
 }
 
 bool EventServer::process_and_close_socket(socket_t sock) {
@@ -117,10 +166,11 @@ bool EventServer::process_and_close_socket(socket_t sock) {
   return true;
 }
 
-void EventServer::run_worker(bool sweeps) {
-  std::int64_t next_sweep = now_ms() + kSweepEveryMs;
+void EventServer::run_worker() {
+  util::set_blocking_listener(&worker_blocking_);
   epoll_event event{};
   for (;;) {
+    if (running_.load(std::memory_order_relaxed) > event_workers_ && !park()) return;
     // One event per wait: a second ready connection is left to another worker, not queued
     // behind this one's request.
     if (::epoll_wait(epoll_fd_, &event, 1, kWaitMs) == 1) serve(event.data.fd);
@@ -128,11 +178,14 @@ void EventServer::run_worker(bool sweeps) {
       std::lock_guard lock(connections_mutex_);
       if (connections_.empty()) return;
     }
-    if (sweeps && now_ms() >= next_sweep) {
-      sweep();
-      next_sweep = now_ms() + kSweepEveryMs;
-    }
+    sweep_if_due();
   }
+}
+
+void EventServer::sweep_if_due() {
+  const std::int64_t now = now_ms();
+  std::int64_t due = next_sweep_ms_.load(std::memory_order_relaxed);
+  if (now >= due && next_sweep_ms_.compare_exchange_strong(due, now + kSweepEveryMs)) sweep();
 }
 
 std::shared_ptr<EventServer::Connection> EventServer::find(int fd) {

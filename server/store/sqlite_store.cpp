@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "store/schema.hpp"
+#include "util/blocking_wait.hpp"
 
 namespace payref::store {
 
@@ -349,7 +350,8 @@ void SqliteStore::with_connection(const char* begin, bool writable, const std::f
 void SqliteStore::read(const std::function<void(Transaction&)>& fn) { with_connection("BEGIN", false, fn); }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
-  PendingWrite me{&fn, nullptr};
+  PendingWrite me{&fn, nullptr, false, {}};
+  util::BlockingScope announce;  // the caller's thread pool may lend its time meanwhile
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&me);
   if (queue_.size() == 1) queue_filled_.notify_one();

@@ -1,11 +1,13 @@
 // The default backend: one SQLite file in the data directory, WAL, busy timeout, writes under
 // BEGIN IMMEDIATE (TOOLCHAIN.md §6). Connections are pooled: each transaction borrows one.
 //
-// Writes use group commit: concurrent write() calls queue, and the first of them (the leader)
-// runs up to kMaxGroup queued writes in one SQLite transaction, each inside its own SAVEPOINT. A
-// write that throws rolls back to its savepoint only, and gets its exception back; every caller
-// returns after the shared COMMIT, so a write that returned is committed. One commit per group
-// instead of one per write is what lets persisted charges scale (docs/performance.md).
+// Writes use group commit: write() queues its function and waits; one writer thread runs
+// whatever queued while the last group ran (up to kMaxGroup) in one SQLite transaction, each
+// inside its own SAVEPOINT. A write that throws rolls back to its savepoint only, and gets its
+// exception back; every caller returns after the shared COMMIT, so a write that returned is
+// committed. One commit per group instead of one per write is what lets persisted charges scale,
+// and one thread that stays awake under load, rather than a leader elected among the callers,
+// is what keeps that cheap with few server threads (docs/performance.md).
 #pragma once
 
 #include <condition_variable>

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -253,6 +254,35 @@ BOOST_AUTO_TEST_CASE(idle_and_stalled_connections_are_closed_after_their_timeout
   BOOST_TEST(idle.closed_by_server(1000ms));
   BOOST_TEST(stalled.closed_by_server(1000ms));
   BOOST_TEST(!busy.closed_by_server(100ms));
+}
+
+BOOST_AUTO_TEST_CASE(writes_that_wait_for_the_store_lend_their_turn_and_the_server_still_stops_cleanly) {
+  // One event-loop worker: each charge that waits for the store's writer hands the loop to a
+  // spare worker (started, then parked and woken again). Every charge must be answered and
+  // committed, reads must go on meanwhile, and stop must join every worker and exit 0.
+  ServerProcess::Options options;
+  options.extra_args = {"--threads", "1"};
+  ServerProcess server(options);
+  const Credentials demo = server.demo_credentials();
+  const std::string email = unique_email("lend");
+  std::atomic<int> approved{0}, failed{0}, health_ok{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 12; ++t) {
+    clients.emplace_back([&] {
+      for (int i = 0; i < 8; ++i) {
+        const auto reply = server.post("/api/v1/payments/creditcard/charge", envelope(demo, card_payment_request(2, "1.00", email)));
+        (reply.status == 200 && reply.code() == "00" ? approved : failed)++;
+        if (server.healthy()) ++health_ok;
+      }
+    });
+  }
+  for (auto& c : clients) c.join();
+  BOOST_TEST(approved.load() == 96);
+  BOOST_TEST(failed.load() == 0);
+  BOOST_TEST(health_ok.load() == 96);
+  const json list = list_transactions(server, demo, email, 100, 1);
+  BOOST_TEST(list["Transactions"].size() == 96u);
+  BOOST_TEST(server.stop() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
