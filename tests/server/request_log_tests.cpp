@@ -109,11 +109,16 @@ BOOST_AUTO_TEST_CASE(a_cut_never_splits_a_character_and_bytes_that_are_not_text_
   for (int i = 0; i < 10; ++i) name += "€";
   server.post_raw("/api/v1/transactions", std::string(R"({"Authentication":{"Id":"1","Key":"2"},"Request":{"Email":")") + name + "\"}}");
   server.post_raw("/api/v1/transactions", std::string("{\"x\":\"\xff\xfe\"}"));
-  const json log = request_log(server, "?limit=2");  // served: every entry is valid UTF-8
-  BOOST_TEST_REQUIRE(log.size() == 2u);
-  BOOST_TEST(log[0].value("requestBody", "").find("not UTF-8 text") != std::string::npos, log[0].dump());
-  BOOST_TEST(log[1].value("requestTruncated", false));
-  BOOST_TEST(log[1].value("requestBody", "").size() <= 4096u);
+  // A bad sequence (C3 28) and a good one (é) after ASCII runs of odd lengths.
+  server.post_raw("/api/v1/transactions", "{\"x\":\"" + std::string(21, 'a') + "\xc3\x28\"}");
+  server.post_raw("/api/v1/transactions", "{\"x\":\"" + std::string(13, 'a') + "\xc3\xa9" + std::string(9, 'b') + "\"}");
+  const json log = request_log(server, "?limit=4");  // served: every entry is valid UTF-8
+  BOOST_TEST_REQUIRE(log.size() == 4u);
+  BOOST_TEST(log[0].value("requestBody", "") == "{\"x\":\"" + std::string(13, 'a') + "\xc3\xa9" + std::string(9, 'b') + "\"}");
+  BOOST_TEST(log[1].value("requestBody", "").find("not UTF-8 text") != std::string::npos, log[1].dump());
+  BOOST_TEST(log[2].value("requestBody", "").find("not UTF-8 text") != std::string::npos, log[2].dump());
+  BOOST_TEST(log[3].value("requestTruncated", false));
+  BOOST_TEST(log[3].value("requestBody", "").size() <= 4096u);
 }
 
 BOOST_AUTO_TEST_CASE(needs_the_admin_token_a_valid_limit_and_is_cleared_by_reset) {
