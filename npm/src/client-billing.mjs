@@ -24,7 +24,7 @@ export function buildBilling(core, shared) {
         throw new errorClasses.validation({ kind: 'validation', family: 'billing', code: built.reason, field: built.field, message: built.message });
       }
       const response = await exchange(built, 'billing', op.name);
-      const parsed = core.billingParse(op.name, response.status, await response.text());
+      const parsed = core.billingParse(op.name, response.status, response.text);
       if (parsed.ok) return JSON.parse(parsed.response);
       throw new (errorClasses[parsed.kind] ?? errorClasses.server)(parsed);
     };

@@ -22,7 +22,7 @@ export function buildCms(core, shared) {
 
   async function signOn() {
     const response = await exchange(core.cmsSignOnBuild(identityToken), 'cms', 'signOn');
-    const parsed = core.cmsSignOnParse(response.status, await response.text());
+    const parsed = core.cmsSignOnParse(response.status, response.text);
     if (!parsed.ok) throw failure(parsed);
     return parsed.token;
   }
@@ -45,7 +45,7 @@ export function buildCms(core, shared) {
           throw new errorClasses.validation({ kind: 'validation', family: 'cms', code: built.reason, field: built.field, message: built.message });
         }
         const response = await exchange(built, 'cms', op.name);
-        const parsed = core.cmsParse(op.name, response.status, await response.text());
+        const parsed = core.cmsParse(op.name, response.status, response.text);
         if (parsed.ok) return JSON.parse(parsed.response);
         if (parsed.sessionExpired && attempt === 0) {
           if (session === token) session = null;  // another call may have signed on already

@@ -32,17 +32,16 @@ export function buildClient(core, options = {}) {
   const send = options.fetch ?? globalThis.fetch;
   const credentials = options.gateway ?? {};
 
-  // One HTTP exchange of a request the core built, for every family: fetch's Response, or a
-  // NetworkError of `family` (message led by `label`) when nothing answers. GET and DELETE carry no
-  // body. With `withText` the body is read inside the exchange too and { status, text } comes back,
-  // so a body cut short is a NetworkError as well (the financing client's choice).
-  async function exchange(built, family, label, withText = false) {
+  // One HTTP exchange of a request the core built, for every family: { status, text }, or a
+  // NetworkError of `family` (message led by `label`) when no whole answer arrives (nothing
+  // answered, or the body was cut short). GET and DELETE carry no body.
+  async function exchange(built, family, label) {
     try {
       const response = await send(baseUrl + built.path, {
         method: built.method, headers: Object.fromEntries(built.headers),
         body: built.method === 'GET' || built.method === 'DELETE' ? undefined : built.body,
       });
-      return withText ? { status: response.status, text: await response.text() } : response;
+      return { status: response.status, text: await response.text() };
     } catch (cause) {
       const error = new NetworkError({ kind: 'network', family, message: `${label}: ${cause && cause.message}` });
       error.cause = cause;
@@ -61,7 +60,7 @@ export function buildClient(core, options = {}) {
         request === undefined || request === null ? '' : JSON.stringify(request), param === undefined ? '' : String(param), key);
       if (!built.ok) throw new ValidationError({ kind: 'validation', family: 'gateway', code: built.reason, field: built.field, message: built.message });
       const response = await exchange(built, 'gateway', op.name);
-      const parsed = core.gatewayParse(op.name, response.status, await response.text());
+      const parsed = core.gatewayParse(op.name, response.status, response.text);
       if (parsed.ok) return JSON.parse(parsed.response);
       throw new (errorClasses[parsed.kind] ?? ServerError)(parsed);
     };

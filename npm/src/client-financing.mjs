@@ -23,7 +23,7 @@ export function buildFinancingClient(core, shared) {
   const toError = (details) => new (errorClasses[details.kind] ?? ServerError)(details);
 
   // The body is read inside the exchange: a body cut short is a NetworkError too.
-  const exchange = (built, label) => shared.exchange(built, 'financing', label, true);
+  const exchange = (built, label) => shared.exchange(built, 'financing', label);
 
   // ---- the token: fetched on the first call, refreshed near expiry, replaced on invalid_token ----
   let token = null;    // { accessToken, refreshToken, expiresAtMs, scope }

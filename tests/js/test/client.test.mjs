@@ -90,6 +90,30 @@ test('a server that does not answer throws NetworkError', async () => {
   await assert.rejects(offline.gateway.transactions.list({ Email: 'a@example.com' }), NetworkError);
 });
 
+test('an answer whose body is cut short throws NetworkError in every family', async () => {
+  // fetch resolves (headers arrived), then reading the body fails: no whole answer.
+  const cutShort = async () => ({ status: 200, text: async () => { throw new TypeError('terminated'); } });
+  const broken = await createClient({
+    baseUrl: server.baseUrl, fetch: cutShort, gateway: server.gateway,
+    billing: { username: 'u', password: 'p' }, cms: { identityToken: 't' },
+    financing: { clientId: 'c', clientSecret: 's' },
+  });
+  const calls = {
+    gateway: () => broken.gateway.transactions.list({ Email: 'a@example.com' }),
+    billing: () => broken.billing.customers.find(),
+    cms: () => broken.cms.subscriptions.query(),
+    financing: () => broken.financing.customers.lookup({ account_number: '1' }),
+  };
+  for (const [family, call] of Object.entries(calls)) {
+    await assert.rejects(call(), (e) => {
+      assert.ok(e instanceof NetworkError, `${family}: ${e}`);
+      assert.equal(e.family, family);
+      assert.match(e.message, /terminated/);
+      return true;
+    });
+  }
+});
+
 test('a discount code is checked locally before the server is asked', async () => {
   const requests = async () => {
     const res = await fetch(`${server.baseUrl}/_sandbox/requests?limit=9999`, { headers: { authorization: `Bearer ${server.adminToken}` } });
