@@ -22,9 +22,12 @@ store::Document& save(store::Document& doc, store::Transaction& tx) {
   return doc;
 }
 
+// One answer for every wrong secret and for an unknown Id, so that Ids cannot be probed.
+constexpr const char* kWrongSecret = "Authentication failed: unknown client or wrong key or code.";
+
 store::Document load_with_code_or_key(Call& call, const Credentials& credentials) {
   auto doc = call.tx.get(kClients, "", credentials.id);
-  if (!doc) fail(code::authentication, "Authentication failed: unknown client or wrong key.");
+  if (!doc) fail(code::authentication, kWrongSecret);
   return *doc;
 }
 
@@ -43,6 +46,30 @@ bool owns(const Call& call, const store::Document& doc, const Credentials& crede
 void send_mail(Call& call, const std::string& to, const std::string& subject, const std::string& body,
                const std::string& code = {}) {
   call.tx.append_outbox({0, to, subject, body, code, sim::format_wire_datetime(call.services.clock.now())});
+}
+
+// A six-digit activation code has a million values: each wrong one for a pending registration is
+// counted, and the fifth cancels the registration (its e-mail address is free to register again).
+// The owner learns it by mail; the caller gets the answer any wrong secret gets, so a prober
+// learns nothing about the Id. The count is stored, so the refusal is returned, not thrown (a
+// throw would roll the count back). Active clients' keys are 128-bit: no count.
+constexpr int kMaxActivationAttempts = 5;
+
+Reply refuse_wrong_secret(Call& call, store::Document& doc) {
+  if (doc.body.value("Status", "") == "pending") {
+    const int failures = doc.body.value("FailedActivationAttempts", 0) + 1;
+    doc.body["FailedActivationAttempts"] = failures;
+    if (failures >= kMaxActivationAttempts) {
+      doc.body["Status"] = "cancelled";
+      doc.body.erase("ActivationCodeHash");
+      doc.body["CancelledAt"] = sim::format_wire_datetime(call.services.clock.now());
+      send_mail(call, doc.body.value("EmailAddress", ""), "Your payref client registration was cancelled",
+                "Client Id: " + doc.id + "\nThe activation code was entered wrongly " + std::to_string(kMaxActivationAttempts) +
+                    " times, so the registration was cancelled. Register again (POST api/v1/client/register) for a new code.");
+    }
+    save(doc, call.tx);
+  }
+  return render(GatewayError{std::string(code::authentication), kWrongSecret, 200, nullptr});
 }
 
 }  // namespace
@@ -91,12 +118,13 @@ Reply activate_client(Call& call) {
   const auto credentials = read_credentials(call.body);
   auto doc = load_with_code_or_key(call, credentials);
   // The state is told only to whoever proves to own the client, so Ids cannot be probed.
-  if (!owns(call, doc, credentials)) fail(code::authentication, "Authentication failed: unknown client or wrong key or code.");
+  if (!owns(call, doc, credentials)) return refuse_wrong_secret(call, doc);
   if (doc.body.value("Status", "") == "active") fail(code::invalid_state, "The client is already active.");
   const std::string key = store::random_hex(16);
   doc.body["Status"] = "active";
   doc.body["KeyHash"] = hash_client_key(call.services, key);
   doc.body.erase("ActivationCodeHash");
+  doc.body.erase("FailedActivationAttempts");
   doc.body["ActivatedAt"] = sim::format_wire_datetime(call.services.clock.now());
   save(doc, call.tx);
   const std::string email = doc.body.value("EmailAddress", "");
@@ -110,7 +138,7 @@ Reply cancel_client(Call& call) {
   auto doc = load_with_code_or_key(call, credentials);
   // A pending registration is cancelled with its activation code, an active one with its key; a
   // cancelled client keeps no secret, so nobody can tell it apart from an unknown Id.
-  if (!owns(call, doc, credentials)) fail(code::authentication, "Authentication failed: unknown client or wrong key or code.");
+  if (!owns(call, doc, credentials)) return refuse_wrong_secret(call, doc);
   doc.body["Status"] = "cancelled";
   doc.body.erase("KeyHash");
   doc.body.erase("ActivationCodeHash");

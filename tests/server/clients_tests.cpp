@@ -91,6 +91,44 @@ BOOST_AUTO_TEST_CASE(wrong_activation_code_is_refused_with_20) {
   BOOST_TEST(right.code() == "00", right.summary());
 }
 
+BOOST_AUTO_TEST_CASE(four_wrong_codes_leave_the_registration_pending) {
+  const auto pending = register_client(server);
+  const std::string wrong = pending.activation_code == "000000" ? "111111" : "000000";
+  for (int i = 0; i < 4; ++i)  // by activation and by cancellation alike
+    BOOST_TEST(server.post(i % 2 ? "/api/v1/client/cancellation" : "/api/v1/client/activation", activation(pending.id, wrong)).code() == "20");
+  const auto right = server.post("/api/v1/client/activation", activation(pending.id, pending.activation_code));
+  BOOST_TEST(right.code() == "00", right.summary());
+}
+
+BOOST_AUTO_TEST_CASE(the_fifth_wrong_code_cancels_the_registration_and_tells_its_owner) {
+  const auto pending = register_client(server);
+  const std::string wrong = pending.activation_code == "000000" ? "111111" : "000000";
+  std::string fifth;
+  for (int i = 0; i < 5; ++i) {
+    const auto reply = server.post("/api/v1/client/activation", activation(pending.id, wrong));
+    BOOST_TEST(reply.code() == "20", reply.summary());
+    fifth = reply.description();
+  }
+  // The caller is told nothing new: the same answer as an unknown Id.
+  BOOST_TEST(fifth == server.post("/api/v1/client/activation", activation("999999999", wrong)).description());
+  // The right code no longer works; the owner got a mail; the address can register again.
+  BOOST_TEST(server.post("/api/v1/client/activation", activation(pending.id, pending.activation_code)).code() == "20");
+  const auto mail = server.outbox()[0];
+  BOOST_TEST(mail.value("to", "") == pending.email);
+  BOOST_TEST(mail.value("subject", "").find("cancelled") != std::string::npos, mail.dump());
+  BOOST_TEST(mail.value("body", "").find(pending.id) != std::string::npos, mail.dump());
+  const auto again = server.post("/api/v1/client/register", client_registration(pending.email));
+  BOOST_TEST(again.code() == "00", again.summary());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_keys_of_an_active_client_are_not_counted) {
+  const auto pending = register_client(server);
+  const Credentials active = activate_client(server, pending);
+  for (int i = 0; i < 6; ++i)
+    BOOST_TEST(server.post("/api/v1/client/cancellation", activation(active.id, "00000000000000000000000000000000")).code() == "20");
+  BOOST_TEST(register_customer(server, active).id.size() > 0u);  // the client still works
+}
+
 BOOST_AUTO_TEST_CASE(activation_of_unknown_client_is_refused_with_20) {
   const auto reply = server.post("/api/v1/client/activation", activation("999999999", "123456"));
   BOOST_TEST(reply.code() == "20", reply.summary());
