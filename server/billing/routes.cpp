@@ -2,20 +2,24 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <exception>
+#include <set>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "billing/auth.hpp"
 #include "billing/customers.hpp"
 #include "billing/errors.hpp"
 #include "billing/input.hpp"
 #include "billing/render.hpp"
+#include "http/http_server.hpp"
+#include "payref/client/billing.hpp"
 
 namespace payref::billing {
 
 namespace {
-
-constexpr const char* kCollection = "/api/v01/customers";
-constexpr const char* kItem = R"(/api/v01/customers/([^/]+))";
 
 // The boundary of every billing request: whatever happens inside, the client gets an answer in
 // the family's error format and negotiated Accept type; nothing escapes to httplib.
@@ -48,67 +52,93 @@ void refuse(const gateway::Services& services, const httplib::Request& req, http
   });
 }
 
+void create(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+  nlohmann::json created;
+  s.store.write([&](store::Transaction& tx) {
+    const ServiceUser user = authenticate(s, tx, req);
+    created = create_customer(s, tx, user, customer_input(req));
+  });
+  res.set_header("Location", req.path + "/" + std::to_string(created.at("id").get<std::int64_t>()));
+  send_customer(res, format, 201, created);
+}
+
+void find(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+  std::vector<nlohmann::json> found;
+  s.store.read([&](store::Transaction& tx) {
+    const ServiceUser user = authenticate(s, tx, req);
+    refuse_get_body(req);
+    found = find_customers(tx, user, query_parameters(req));
+  });
+  send_customers(res, format, found);
+}
+
+void load(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+  nlohmann::json customer;
+  s.store.read([&](store::Transaction& tx) {
+    const ServiceUser user = authenticate(s, tx, req);
+    refuse_get_body(req);
+    if (!query_parameters(req).empty()) fail_validation("", "parameter.unknown", "load takes no query parameters.");
+    customer = load_customer(tx, user, path_id(req));
+  });
+  send_customer(res, format, 200, customer);
+}
+
+void modify(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+  nlohmann::json customer;
+  s.store.write([&](store::Transaction& tx) {
+    const ServiceUser user = authenticate(s, tx, req);
+    customer = modify_customer(s, tx, user, path_id(req), customer_input(req));
+  });
+  send_customer(res, format, 200, customer);
+}
+
+// Methods and paths come from the client's operation table (sdk/include/payref/client/billing.hpp):
+// one list for both sides of the wire.
+struct Route {
+  const char* operation;
+  void (*handler)(const gateway::Services&, const httplib::Request&, httplib::Response&, Format);
+};
+
+constexpr Route kRoutes[] = {
+    {"customers.create", create},
+    {"customers.find", find},
+    {"customers.load", load},
+    {"customers.modify", modify},
+};
+
 }  // namespace
 
 void add_routes(httplib::Server& server, const gateway::Services& services) {
   const gateway::Services* s = &services;
-
-  server.Put(kCollection, [s](const httplib::Request& req, httplib::Response& res) {
-    guarded(req, res, [&](Format format) {
-      nlohmann::json created;
-      s->store.write([&](store::Transaction& tx) {
-        const ServiceUser user = authenticate(*s, tx, req);
-        created = create_customer(*s, tx, user, customer_input(req));
-      });
-      res.set_header("Location", std::string(kCollection) + "/" + std::to_string(created.at("id").get<std::int64_t>()));
-      send_customer(res, format, 201, created);
-    });
-  });
-  server.Get(kCollection, [s](const httplib::Request& req, httplib::Response& res) {
-    guarded(req, res, [&](Format format) {
-      std::vector<nlohmann::json> found;
-      s->store.read([&](store::Transaction& tx) {
-        const ServiceUser user = authenticate(*s, tx, req);
-        refuse_get_body(req);
-        found = find_customers(tx, user, query_parameters(req));
-      });
-      send_customers(res, format, found);
-    });
-  });
-  server.Get(kItem, [s](const httplib::Request& req, httplib::Response& res) {
-    guarded(req, res, [&](Format format) {
-      nlohmann::json customer;
-      s->store.read([&](store::Transaction& tx) {
-        const ServiceUser user = authenticate(*s, tx, req);
-        refuse_get_body(req);
-        if (!query_parameters(req).empty())
-          fail_validation("", "parameter.unknown", "load takes no query parameters.");
-        customer = load_customer(tx, user, path_id(req));
-      });
-      send_customer(res, format, 200, customer);
-    });
-  });
-  server.Post(kItem, [s](const httplib::Request& req, httplib::Response& res) {
-    guarded(req, res, [&](Format format) {
-      nlohmann::json customer;
-      s->store.write([&](store::Transaction& tx) {
-        const ServiceUser user = authenticate(*s, tx, req);
-        customer = modify_customer(*s, tx, user, path_id(req), customer_input(req));
-      });
-      send_customer(res, format, 200, customer);
-    });
-  });
+  // Each path's methods, for the 405 answers' Allow header ("GET, PUT"), in the table's order of paths.
+  std::vector<std::pair<std::string, std::set<std::string>>> paths;
+  for (const Route& route : kRoutes) {
+    const client::billing::Operation* op = client::billing::find_operation(route.operation);
+    if (!op) throw std::logic_error(std::string("billing route without an operation: ") + route.operation);
+    const std::string path = http::route_pattern(op->path);
+    const std::string method(client::billing::method_name(op->method));
+    auto handler = [s, h = route.handler](const httplib::Request& req, httplib::Response& res) {
+      guarded(req, res, [&](Format format) { h(*s, req, res, format); });
+    };
+    if (method == "GET") server.Get(path, handler);
+    else if (method == "PUT") server.Put(path, handler);
+    else server.Post(path, handler);
+    auto known = std::find_if(paths.begin(), paths.end(), [&](const auto& p) { return p.first == path; });
+    if (known == paths.end()) known = paths.insert(paths.end(), {path, {}});
+    known->second.insert(method);
+  }
 
   // Methods the resources do not support, and every other path under /api/v01/.
-  const auto not_allowed = [s](std::string allow) {
-    return [s, allow](const httplib::Request& req, httplib::Response& res) { refuse(*s, req, res, 405, allow); };
-  };
-  server.Post(kCollection, not_allowed("GET, PUT"));
-  server.Delete(kCollection, not_allowed("GET, PUT"));
-  server.Patch(kCollection, not_allowed("GET, PUT"));
-  server.Put(kItem, not_allowed("GET, POST"));
-  server.Delete(kItem, not_allowed("GET, POST"));
-  server.Patch(kItem, not_allowed("GET, POST"));
+  for (const auto& [path, methods] : paths) {
+    std::string allow;
+    for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
+    auto not_allowed = [s, allow](const httplib::Request& req, httplib::Response& res) { refuse(*s, req, res, 405, allow); };
+    if (!methods.count("GET")) server.Get(path, not_allowed);
+    if (!methods.count("PUT")) server.Put(path, not_allowed);
+    if (!methods.count("POST")) server.Post(path, not_allowed);
+    server.Delete(path, not_allowed);
+    server.Patch(path, not_allowed);
+  }
   const auto unknown = [s](const httplib::Request& req, httplib::Response& res) { refuse(*s, req, res, 404, {}); };
   const char* rest = R"(/api/v01(/.*)?)";
   server.Get(rest, unknown);

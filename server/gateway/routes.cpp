@@ -11,6 +11,7 @@
 #include "gateway/recurring.hpp"
 #include "gateway/transactions.hpp"
 #include "gateway/wire.hpp"
+#include "http/http_server.hpp"
 #include "http/json_body.hpp"
 #include "payref/client/gateway.hpp"
 
@@ -201,8 +202,7 @@ void add_routes(httplib::Server& server, const Services& services) {
     if (!op) throw std::logic_error(std::string("gateway route without an operation: ") + route.operation);
     if ((route.kind == Kind::money) != op->money_moving)  // the client sends Idempotency-Key by the same flag
       throw std::logic_error(std::string("gateway route and operation disagree on moving money: ") + route.operation);
-    std::string path(op->path);
-    if (const auto mark = path.find("{}"); mark != std::string::npos) path.replace(mark, 2, "([^/]+)");
+    const std::string path = http::route_pattern(op->path);
     auto handler = [&services, route](const httplib::Request& req, httplib::Response& res) {
       handle(services, req, res, route.access, route.kind, route.handler);
     };

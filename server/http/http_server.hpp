@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "http/event_server.hpp"
 #include "http/request_log.hpp"
@@ -28,6 +29,10 @@ constexpr int kBlockingThreads = 16;  // requests read while they arrive, at onc
 // Every exchange is recorded in `log` (the sandbox's request log) with the time `now()` gives.
 void configure(EventServer& server, const ServerOptions& options, RequestLog& log,
                std::function<std::string()> now);
+
+// A client operation table's path ("/api/v1/packages/{}") as an httplib route pattern: each "{}"
+// matches one path segment, captured.
+std::string route_pattern(std::string_view client_path);
 
 // Binds; returns the port actually bound, or -1.
 int bind(EventServer& server, const ServerOptions& options);
