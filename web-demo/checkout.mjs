@@ -47,6 +47,7 @@ const language = $('language');
 language.value = resolveMessageLocale(new URLSearchParams(location.search).get('lang') ?? navigator.languages);
 let labels = LABELS[language.value];
 let messages = null;  // the package's sentences in the chosen language
+let financing = null;  // the financing panel (financing.mjs), relabelled with the page
 const text = (reason) => messages.message(reason);  // '' for null; a family's or a generic sentence for a new reason
 const shown = new Map();  // message element id → the reason it shows, re-read when the language changes
 const applyLabels = () => {
@@ -218,9 +219,10 @@ language.addEventListener('change', async () => {
   showTotals();
   if (order.discount) $('discount-message').textContent = labels.applied(order.discount.code);
   for (const [id, reason] of shown) $(id).textContent = reason ? text(reason) : '';
+  financing?.relabel(locale, messages);
 });
 
 // ---- financing: the other way to pay (financing.mjs) ----
-await setupFinancing({ client, config, order, money });
+financing = await setupFinancing({ client, config, order, locale: messages.locale, messages });
 
 window.__checkoutReady = true;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { loadMessages } from 'payref/messages';
 import { repoRoot } from '../support/paths.mjs';
 import { startServer } from '../support/server.mjs';
 
@@ -129,12 +130,12 @@ test('financing offer chosen and authorized', async () => {
   assert.equal(await page.isHidden('#pay-form'), true);
   // Offers for the total (449.10 after the discount), quoted by the core and equal to the server's.
   await page.waitForSelector('#financing-form:not([hidden])');
-  assert.equal(await page.textContent('#financing-amount'), '449.10 USD');
+  assert.equal(await page.textContent('#financing-amount'), 'US$449.10');  // Intl, en-CA
   assert.equal(await page.textContent('#financing-account-message'), '');
   assert.equal(await page.locator('input[name="financing-offer"]').count(), 8);
-  const offer = page.getByLabel(/^ ?6 monthly payments of 77\.85 USD: 0% equal payments/);
-  assert.match(await offer.evaluate((i) => i.parentElement.textContent), /cost of borrowing 18\.00 USD \(APR [0-9.]+\s%\), total 467\.10 USD/);
-  assert.match(await page.textContent('#financing-offers'), /Nothing to pay for 12 months, then 449\.10 USD: No interest, no payments \(deferred\).*annual fee of 25\.00 USD/);
+  const offer = page.getByLabel(/^ ?6 monthly payments of US\$77\.85: 0% equal payments/);
+  assert.match(await offer.evaluate((i) => i.parentElement.textContent), /cost of borrowing US\$18\.00 \(APR [0-9.]+%\), total US\$467\.10/);
+  assert.match(await page.textContent('#financing-offers'), /Nothing to pay for 12 months, then US\$449\.10: No interest, no payments \(deferred\).*annual fee of US\$25\.00/);
   await offer.focus();
   await page.keyboard.press('Space');  // keyboard-usable
   assert.equal(await page.isDisabled('#financing-pay'), true);  // not before the security answer
@@ -143,7 +144,7 @@ test('financing offer chosen and authorized', async () => {
   await page.click('#financing-pay');
   await page.waitForSelector('#financing-result.approved');
   const text = await page.textContent('#financing-result');
-  assert.match(text, /Financing approved: 449\.10 USD on "0% equal payments, \$3\.00\/month admin fee", 6 × 77\.85 USD; authorization (8[0-9]{8}), capture 81[0-9]{7}\./);
+  assert.match(text, /Financing approved: US\$449\.10 on "0% equal payments, \$3\.00\/month admin fee", 6 × US\$77\.85; authorization (8[0-9]{8}), capture 81[0-9]{7}\./);
   // The server holds the same authorization: captured at once, on the plan and term chosen, at the quoted payment.
   const { financing } = await (await fetch(`${server.baseUrl}/_sandbox/credentials`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json();
   const tokenRes = await fetch(`${server.baseUrl}/flexiti/pos-api/v2.5/oauth/token`, { method: 'POST',
@@ -156,5 +157,77 @@ test('financing offer chosen and authorized', async () => {
   assert.equal(auth.term_amount, 77.85);
   assert.deepEqual(auth.financing_option, { transaction_type: 'promotional_purchase', plan_id: 5, term: 6 });
   assert.equal(auth.authorization_status, 'closed');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('fr-CA financing panel', async () => {
+  // The offers, the cost of borrowing, the Finance button and the outcome shown follow the language
+  // switch: French words, fr-CA amounts (Intl), and English again on the way back.
+  const NB = '\u00a0';   // French: no-break space before ':' and inside amounts ("449,10 $ US")
+  const NNB = '\u202f';  // narrow no-break space before ';' and '?'
+  const approvedBefore = await page.textContent('#financing-result');
+  await page.selectOption('#language', 'fr-CA');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr-CA');
+  try {
+    assert.equal(await page.textContent('#payment-method legend'), `Comment souhaitez-vous payer${NNB}?`);
+    assert.equal(await page.getByLabel('Versements mensuels (financement Flexiti)').isChecked(), true);
+    assert.equal(await page.textContent('label[for="financing-account"]'), 'Numéro de compte FlexitiCard');
+    assert.equal(await page.textContent('#financing-offers-button'), 'Voir les offres');
+    assert.equal(await page.textContent('#financing-form legend'), `Choisissez un plan de financement pour 449,10${NB}$${NB}US`);
+    assert.equal(await page.textContent('#financing-amount'), `449,10${NB}$${NB}US`);
+    const offer = page.getByLabel(new RegExp(`^ ?6 versements mensuels de 77,85${NB}\\$${NB}US${NB}: 0% equal payments`));
+    assert.equal(await offer.isChecked(), true);  // the choice survives the switch
+    assert.match(await offer.evaluate((i) => i.parentElement.textContent),
+      new RegExp(`${NNB}; coût d’emprunt 18,00${NB}\\$${NB}US \\(TAC [0-9]+,[0-9]{2}${NB}%\\), total à rembourser 467,10${NB}\\$${NB}US$`));
+    assert.match(await page.textContent('#financing-offers'),
+      new RegExp(`Rien à payer pendant 12${NB}mois, puis 449,10${NB}\\$${NB}US${NB}: No interest, no payments \\(deferred\\).*plus des frais annuels de 25,00${NB}\\$${NB}US`));
+    assert.doesNotMatch(await page.textContent('#financing'), /USD|monthly|cost of borrowing|Finance /);
+    assert.equal(await page.textContent('label[for="financing-answer"]'), `Question de sécurité${NB}: What was the name of your first pet?`);
+    assert.equal(await page.textContent('#financing-pay'), `Financer 449,10${NB}$${NB}US${NB}: 6 × 77,85${NB}$${NB}US`);
+    // The outcome already on screen is re-worded.
+    assert.match(await page.textContent('#financing-result'), new RegExp(`^Financement approuvé${NB}: 449,10${NB}\\$${NB}US sur «${NB}0% ` +
+      `equal payments, \\$3\\.00/month admin fee${NB}», 6 × 77,85${NB}\\$${NB}US${NNB}; autorisation 8[0-9]{8}, encaissement 81[0-9]{7}\\.$`));
+    // A refusal in French: a wrong security answer.
+    await page.fill('#financing-answer', 'fido');
+    await page.click('#financing-pay');
+    await page.waitForSelector('#financing-result.declined');
+    assert.equal(await page.textContent('#financing-result'),
+      `Financement refusé (secret_answer_mismatch)${NB}: La réponse à la question de sécurité est incorrecte.`);
+    // The page's own check, before any request.
+    await page.fill('#financing-account', '');
+    await page.click('#financing-offers-button');
+    assert.equal(await page.textContent('#financing-account-message'), 'Entrez votre numéro de compte FlexitiCard.');
+    assert.equal(await page.isHidden('#financing-form'), true);
+    // A term the core refuses to quote (the lender's answer altered to a 121-month term) is left
+    // out with the core's reason, in the package's French sentence (payref/messages).
+    await page.route('**/calculate-interest', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      body.promotional_purchase.at(-1).terms.at(-1).term = 121;
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.fill('#financing-account', '30000000000001');
+    await page.click('#financing-offers-button');
+    await page.waitForSelector('#financing-form:not([hidden])');
+    const termInvalid = (await loadMessages('fr-CA')).message('financing.term_invalid');
+    assert.equal(termInvalid, `Choisissez une durée de 1 à 120${NB}mois.`);
+    assert.equal(await page.textContent('#financing-account-message'), `1 offre écartée${NB}: ${termInvalid}`);
+    assert.equal(await page.locator('input[name="financing-offer"]').count(), 7);
+  } finally {
+    await page.unroute('**/calculate-interest');
+    await page.selectOption('#language', 'en-CA');
+    await page.waitForFunction(() => document.documentElement.lang === 'en-CA');
+  }
+  // Back in English: the message and the offers on screen, the labels; then fresh offers.
+  assert.equal(await page.textContent('#financing-account-message'), '1 offer left out: Choose a term from 1 to 120 months.');
+  assert.equal(await page.textContent('#payment-method legend'), 'How would you like to pay?');
+  assert.equal(await page.textContent('#financing-offers-button'), 'Show offers');
+  assert.equal(await page.textContent('#financing-form legend'), 'Choose a plan for US$449.10');
+  assert.match(await page.textContent('#financing-offers'), /6 monthly payments of US\$77\.85: 0% equal payments.*cost of borrowing US\$18\.00/);
+  assert.equal(await page.textContent('#financing-pay'), 'Finance US$449.10');
+  await page.click('#financing-offers-button');
+  await page.waitForFunction(() => document.querySelectorAll('input[name="financing-offer"]').length === 8);
+  assert.equal(await page.textContent('#financing-account-message'), '');
+  assert.match(approvedBefore, /^Financing approved: /);
   assert.deepEqual(pageErrors, []);
 });
