@@ -4,6 +4,7 @@
 #include "cms/reader.hpp"
 #include "payref/card.hpp"
 #include "payref/schedule.hpp"
+#include "sim/due_runner.hpp"
 #include "sim/processor.hpp"
 
 namespace payref::cms {
@@ -118,25 +119,16 @@ nlohmann::ordered_json invoice_subscription(const gateway::Services& services, s
 }
 
 std::size_t invoice_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed) {
-  const std::string today = to_iso_string(services.clock.today());
-  std::size_t count = 0;
-  for (bool more = true; more;) {
-    services.store.write([&](store::Transaction& tx) {
-      auto due = tx.find_due(kSubscriptions, today, 200);
-      more = due.size() == 200;
-      for (auto& doc : due) {
-        nlohmann::json entry;
-        if (!can_invoice(state_of(doc.body))) {  // a stale key: clear it
-          save_subscription(tx, doc);
-          continue;
-        }
-        invoice_subscription(services, tx, doc, true, &entry);
-        if (ran.size() < max_listed) ran.push_back(std::move(entry));
-        ++count;
-      }
-    });
-  }
-  return count;
+  return sim::run_due_batches(services.store, services.clock, kSubscriptions, 200, ran, max_listed,
+                              [&](store::Transaction& tx, store::Document& doc) -> std::optional<nlohmann::json> {
+    if (!can_invoice(state_of(doc.body))) {  // a stale key: clear it
+      save_subscription(tx, doc);
+      return std::nullopt;
+    }
+    nlohmann::json entry;
+    invoice_subscription(services, tx, doc, true, &entry);
+    return entry;
+  });
 }
 
 }  // namespace payref::cms

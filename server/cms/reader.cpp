@@ -92,21 +92,32 @@ const nlohmann::json* Reader::find(const std::string& key) const {
 
 bool Reader::has(const std::string& key) const { return find(key) != nullptr; }
 
+const nlohmann::json* Reader::field(const std::string& key, bool required) const {
+  const auto* v = find(key);
+  if (!v && required) error(key, "field.required", "is required.");
+  return v;
+}
+
+const nlohmann::json* Reader::typed(const std::string& key, bool required, bool (nlohmann::json::*is_type)() const noexcept,
+                                    const char* expected) const {
+  const auto* v = field(key, required);
+  if (!v || (v->*is_type)()) return v;
+  wrong_type(key, expected, *v);
+  return nullptr;
+}
+
+void Reader::wrong_type(const std::string& key, const char* expected, const nlohmann::json& v) const {
+  error(key, "field.wrong_type", std::string("must be ") + expected + ", not " + type_name(v) + ".");
+}
+
 void Reader::error(const std::string& key, std::string reason, std::string message) const {
   const std::string path = path_of(key);
   errors_->push_back({path, std::move(reason), "Property '" + path + "' " + message});
 }
 
 std::optional<std::string> Reader::text(const std::string& key, std::size_t max_length, bool required) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
-  if (!v->is_string()) {
-    error(key, "field.wrong_type", "must be a string, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
+  const auto* v = typed(key, required, &nlohmann::json::is_string, "a string");
+  if (!v) return std::nullopt;
   const auto& s = v->get_ref<const std::string&>();
   if (s.empty() && required) {
     error(key, "field.required", "is required.");
@@ -131,15 +142,12 @@ std::optional<std::string> Reader::one_of(const std::string& key, const std::vec
 }
 
 std::optional<int> Reader::integer(const std::string& key, int min, int max, bool required) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
+  const auto* v = field(key, required);
+  if (!v) return std::nullopt;
   const std::string range = "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ".";
   if (!v->is_number_integer()) {
-    error(key, v->is_number() ? "field.out_of_range" : "field.wrong_type",
-          v->is_number() ? range : "must be a number, not " + type_name(*v) + ".");
+    if (v->is_number()) error(key, "field.out_of_range", range);
+    else wrong_type(key, "a number", *v);
     return std::nullopt;
   }
   if (v->is_number_unsigned() ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)
@@ -156,28 +164,14 @@ std::optional<int> Reader::integer(const std::string& key, int min, int max, boo
 }
 
 std::optional<bool> Reader::boolean(const std::string& key, bool required) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
-  if (!v->is_boolean()) {
-    error(key, "field.wrong_type", "must be true or false, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
+  const auto* v = typed(key, required, &nlohmann::json::is_boolean, "true or false");
+  if (!v) return std::nullopt;
   return v->get<bool>();
 }
 
 std::optional<Money> Reader::amount(const std::string& key, const std::string& currency, bool required, bool allow_zero) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
-  if (!v->is_number()) {
-    error(key, "field.wrong_type", "must be a number, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
+  const auto* v = typed(key, required, &nlohmann::json::is_number, "a number");
+  if (!v) return std::nullopt;
   if (currency.empty()) return std::nullopt;  // the currency's own error is reported already
   const auto money = parse_money(v->dump(), currency, MoneyParseOptions{false, allow_zero});
   if (!money) {
@@ -189,15 +183,8 @@ std::optional<Money> Reader::amount(const std::string& key, const std::string& c
 }
 
 std::optional<double> Reader::non_negative_number(const std::string& key, bool required) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
-  if (!v->is_number()) {
-    error(key, "field.wrong_type", "must be a number, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
+  const auto* v = typed(key, required, &nlohmann::json::is_number, "a number");
+  if (!v) return std::nullopt;
   const double d = v->get<double>();
   if (!std::isfinite(d) || d < 0 || d > 1e9) {
     error(key, "field.out_of_range", "must be a number of at least 0.");
@@ -207,40 +194,22 @@ std::optional<double> Reader::non_negative_number(const std::string& key, bool r
 }
 
 std::optional<WireDateTime> Reader::datetime(const std::string& key, bool required) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
-  if (!v->is_string()) {
-    error(key, "field.wrong_type", "must be a date-time string, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
+  const auto* v = typed(key, required, &nlohmann::json::is_string, "a date-time string");
+  if (!v) return std::nullopt;
   auto parsed = parse_wire_datetime(v->get_ref<const std::string&>());
   if (!parsed) error(key, "datetime.malformed", "must be a date-time such as 2017-03-27T00:00:00-06:00.");
   return parsed;
 }
 
 std::optional<Reader> Reader::object(const std::string& key, bool required) const {
-  const auto* v = find(key);
-  if (!v) {
-    if (required) error(key, "field.required", "is required.");
-    return std::nullopt;
-  }
-  if (!v->is_object()) {
-    error(key, "field.wrong_type", "must be an object, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
+  const auto* v = typed(key, required, &nlohmann::json::is_object, "an object");
+  if (!v) return std::nullopt;
   return Reader(*v, path_of(key), *errors_);
 }
 
 std::optional<std::vector<Reader>> Reader::objects(const std::string& key, std::size_t max_items) const {
-  const auto* v = find(key);
+  const auto* v = typed(key, false, &nlohmann::json::is_array, "an array");
   if (!v) return std::nullopt;
-  if (!v->is_array()) {
-    error(key, "field.wrong_type", "must be an array, not " + type_name(*v) + ".");
-    return std::nullopt;
-  }
   if (v->size() > max_items) {
     error(key, "field.too_long", "must have at most " + std::to_string(max_items) + " items.");
     return std::nullopt;
@@ -249,7 +218,7 @@ std::optional<std::vector<Reader>> Reader::objects(const std::string& key, std::
   for (std::size_t i = 0; i < v->size(); ++i) {
     const std::string item = key + "[" + std::to_string(i) + "]";
     if (!(*v)[i].is_object()) {
-      error(item, "field.wrong_type", "must be an object, not " + type_name((*v)[i]) + ".");
+      wrong_type(item, "an object", (*v)[i]);
       continue;
     }
     out.emplace_back((*v)[i], path_of(item), *errors_);

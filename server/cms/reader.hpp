@@ -54,6 +54,12 @@ class Reader {
 
  private:
   const nlohmann::json* find(const std::string& key) const;
+  // The value at `key`; null (recording "is required." when `required`) when missing or null.
+  const nlohmann::json* field(const std::string& key, bool required) const;
+  // The same, and null (recording "must be <expected>, not <its type>.") when `is_type` is false.
+  const nlohmann::json* typed(const std::string& key, bool required, bool (nlohmann::json::*is_type)() const noexcept,
+                              const char* expected) const;
+  void wrong_type(const std::string& key, const char* expected, const nlohmann::json& v) const;
   const nlohmann::json& object_;
   std::string path_;
   std::vector<ValidationError>* errors_;

@@ -8,6 +8,7 @@
 #include "gateway/payments.hpp"
 #include "payref/fields.hpp"
 #include "payref/schedule.hpp"
+#include "sim/due_runner.hpp"
 
 namespace payref::gateway {
 
@@ -142,64 +143,55 @@ Reply cancel_membership(Call& call) {
 
 std::size_t run_due_memberships(const Services& services, nlohmann::json& ran, std::size_t max_listed) {
   static const nlohmann::json kNoBody = nlohmann::json::object();
-  const std::string today = to_iso_string(services.clock.today());
-  std::size_t count = 0;
-  for (bool more = true; more;) {
-    services.store.write([&](store::Transaction& tx) {
-      auto due = tx.find_due(kMemberships, today, 500);
-      more = due.size() == 500;
-      for (auto& doc : due) {
-        auto& m = doc.body;
-        const std::string due_date = m.value("NextRenewalDate", "");
-        nlohmann::json entry = {{"type", "membership"}, {"MembershipId", doc.id}, {"DueDate", due_date}};
-        if (m.value("Status", "") == "PendingCancellation") {
-          m["Status"] = "Cancelled";
-          m["NextRenewalDate"] = nullptr;
-          entry["Status"] = "Cancelled";
+  return sim::run_due_batches(services.store, services.clock, kMemberships, 500, ran, max_listed,
+                              [&](store::Transaction& tx, store::Document& doc) -> std::optional<nlohmann::json> {
+    auto& m = doc.body;
+    const std::string due_date = m.value("NextRenewalDate", "");
+    nlohmann::json entry = {{"type", "membership"}, {"MembershipId", doc.id}, {"DueDate", due_date}};
+    if (m.value("Status", "") == "PendingCancellation") {
+      m["Status"] = "Cancelled";
+      m["NextRenewalDate"] = nullptr;
+      entry["Status"] = "Cancelled";
+    } else {
+      Call call{services, tx, kNoBody, doc.owner, {}};
+      const int occurrence = m.value("Occurrence", 1);
+      try {
+        const auto fee = parse_money(m.value("MonthlyFee", ""), m.value("CurrencyCode", "USD"));
+        const auto t = charge_stored_profile(
+            call, m.value("CustomerProfileId", ""), m.value("PaymentProfileId", ""),
+            ChargeDetails{*fee, m.value("Email", ""), "MB" + doc.id + "-" + std::to_string(occurrence),
+                          "Membership renewal: " + m.value("Name", ""), {{"MembershipId", doc.id}}});
+        m["LastTransactionId"] = t.id;
+        m["LastResponseCode"] = t.body["ResponseCode"];
+        entry["TransactionId"] = t.id;
+        entry["Code"] = t.body["ResponseCode"];
+        if (is_approved(t)) {
+          m["RenewalsMade"] = m.value("RenewalsMade", 0) + 1;
+          schedule_renewal(m, occurrence + 1);
+          entry["Status"] = "Renewed";
+        } else if (t.body.value("ResponseCode", "") == code::processor_error) {
+          // An outage is not a decline: the renewal is tried again the next day.
+          m["NextRenewalDate"] = to_iso_string(add_days(services.clock.today(), 1));
+          entry["Status"] = "RetryTomorrow";
         } else {
-          Call call{services, tx, kNoBody, doc.owner, {}};
-          const int occurrence = m.value("Occurrence", 1);
-          try {
-            const auto fee = parse_money(m.value("MonthlyFee", ""), m.value("CurrencyCode", "USD"));
-            const auto t = charge_stored_profile(
-                call, m.value("CustomerProfileId", ""), m.value("PaymentProfileId", ""),
-                ChargeDetails{*fee, m.value("Email", ""), "MB" + doc.id + "-" + std::to_string(occurrence),
-                              "Membership renewal: " + m.value("Name", ""), {{"MembershipId", doc.id}}});
-            m["LastTransactionId"] = t.id;
-            m["LastResponseCode"] = t.body["ResponseCode"];
-            entry["TransactionId"] = t.id;
-            entry["Code"] = t.body["ResponseCode"];
-            if (is_approved(t)) {
-              m["RenewalsMade"] = m.value("RenewalsMade", 0) + 1;
-              schedule_renewal(m, occurrence + 1);
-              entry["Status"] = "Renewed";
-            } else if (t.body.value("ResponseCode", "") == code::processor_error) {
-              // An outage is not a decline: the renewal is tried again the next day.
-              m["NextRenewalDate"] = to_iso_string(add_days(services.clock.today(), 1));
-              entry["Status"] = "RetryTomorrow";
-            } else {
-              m["Status"] = "Lapsed";
-              m["EndDate"] = due_date;
-              m["NextRenewalDate"] = nullptr;
-              entry["Status"] = "Lapsed";
-            }
-          } catch (const GatewayError& e) {
-            // The payment profile is gone: the membership cannot renew.
-            m["Status"] = "Lapsed";
-            m["EndDate"] = due_date;
-            m["NextRenewalDate"] = nullptr;
-            m["LastResponseCode"] = e.code;
-            entry["Code"] = e.code;
-            entry["Status"] = "Lapsed: " + e.description;
-          }
+          m["Status"] = "Lapsed";
+          m["EndDate"] = due_date;
+          m["NextRenewalDate"] = nullptr;
+          entry["Status"] = "Lapsed";
         }
-        save(tx, doc);
-        if (ran.size() < max_listed) ran.push_back(std::move(entry));
-        ++count;
+      } catch (const GatewayError& e) {
+        // The payment profile is gone: the membership cannot renew.
+        m["Status"] = "Lapsed";
+        m["EndDate"] = due_date;
+        m["NextRenewalDate"] = nullptr;
+        m["LastResponseCode"] = e.code;
+        entry["Code"] = e.code;
+        entry["Status"] = "Lapsed: " + e.description;
       }
-    });
-  }
-  return count;
+    }
+    save(tx, doc);
+    return entry;
+  });
 }
 
 }  // namespace payref::gateway

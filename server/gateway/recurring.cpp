@@ -6,6 +6,7 @@
 #include "gateway/payments.hpp"
 #include "gateway/ids.hpp"
 #include "payref/schedule.hpp"
+#include "sim/due_runner.hpp"
 
 namespace payref::gateway {
 
@@ -161,46 +162,37 @@ Reply list_recurring(Call& call) {
 
 std::size_t run_due_recurring(const Services& services, nlohmann::json& ran, std::size_t max_listed) {
   static const nlohmann::json kNoBody = nlohmann::json::object();
-  const std::string today = to_iso_string(services.clock.today());
-  std::size_t count = 0;
-  for (bool more = true; more;) {
-    services.store.write([&](store::Transaction& tx) {
-      auto due = tx.find_due(kRecurring, today, 500);
-      more = due.size() == 500;
-      for (auto& doc : due) {
-        auto& r = doc.body;
-        const int occurrence = r.value("Occurrence", 0);
-        const std::string due_date = r.value("NextProcessingDate", "");
-        Call call{services, tx, kNoBody, doc.owner, {}};
-        nlohmann::json entry = {{"type", "recurring_payment"}, {"RecurringPaymentId", doc.id}, {"DueDate", due_date}};
-        try {
-          const auto money = parse_money(r.value("Amount", ""), r.value("CurrencyCode", ""));
-          const auto t = charge_stored_profile(call, r.value("CustomerProfileId", ""), r.value("PaymentProfileId", ""),
-                                               ChargeDetails{*money, r.value("Email", ""), "RP" + doc.id + "-" + std::to_string(occurrence),
-                                                             r.value("Description", ""), {{"RecurringPaymentId", doc.id}}});
-          r["PaymentsMade"] = r.value("PaymentsMade", 0) + 1;
-          r["LastPaymentDate"] = due_date;
-          r["LastTransactionId"] = t.id;
-          r["LastResponseCode"] = t.body["ResponseCode"];
-          entry["TransactionId"] = t.id;
-          entry["Code"] = t.body["ResponseCode"];
-          entry["Status"] = t.body["Status"];
-          schedule_occurrence(r, occurrence + 1);
-        } catch (const GatewayError& e) {
-          // The profile or customer is gone: the schedule cannot run, so it stops (suspended).
-          r["Status"] = "Suspended";
-          r["NextProcessingDate"] = nullptr;
-          r["LastResponseCode"] = e.code;
-          entry["Code"] = e.code;
-          entry["Status"] = "Suspended: " + e.description;
-        }
-        save(tx, doc);
-        if (ran.size() < max_listed) ran.push_back(std::move(entry));
-        ++count;
-      }
-    });
-  }
-  return count;
+  return sim::run_due_batches(services.store, services.clock, kRecurring, 500, ran, max_listed,
+                              [&](store::Transaction& tx, store::Document& doc) -> std::optional<nlohmann::json> {
+    auto& r = doc.body;
+    const int occurrence = r.value("Occurrence", 0);
+    const std::string due_date = r.value("NextProcessingDate", "");
+    Call call{services, tx, kNoBody, doc.owner, {}};
+    nlohmann::json entry = {{"type", "recurring_payment"}, {"RecurringPaymentId", doc.id}, {"DueDate", due_date}};
+    try {
+      const auto money = parse_money(r.value("Amount", ""), r.value("CurrencyCode", ""));
+      const auto t = charge_stored_profile(call, r.value("CustomerProfileId", ""), r.value("PaymentProfileId", ""),
+                                           ChargeDetails{*money, r.value("Email", ""), "RP" + doc.id + "-" + std::to_string(occurrence),
+                                                         r.value("Description", ""), {{"RecurringPaymentId", doc.id}}});
+      r["PaymentsMade"] = r.value("PaymentsMade", 0) + 1;
+      r["LastPaymentDate"] = due_date;
+      r["LastTransactionId"] = t.id;
+      r["LastResponseCode"] = t.body["ResponseCode"];
+      entry["TransactionId"] = t.id;
+      entry["Code"] = t.body["ResponseCode"];
+      entry["Status"] = t.body["Status"];
+      schedule_occurrence(r, occurrence + 1);
+    } catch (const GatewayError& e) {
+      // The profile or customer is gone: the schedule cannot run, so it stops (suspended).
+      r["Status"] = "Suspended";
+      r["NextProcessingDate"] = nullptr;
+      r["LastResponseCode"] = e.code;
+      entry["Code"] = e.code;
+      entry["Status"] = "Suspended: " + e.description;
+    }
+    save(tx, doc);
+    return entry;
+  });
 }
 
 }  // namespace payref::gateway
