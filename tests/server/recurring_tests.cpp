@@ -135,6 +135,24 @@ BOOST_AUTO_TEST_CASE(advancing_three_months_charges_exactly_three_times) {
   BOOST_TEST(advance({{"seconds", 3600}}).value("charges", -1) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(more_schedules_due_on_one_day_than_one_batch_all_run) {
+  // The clock runs due schedules 500 per store transaction (sim/due_runner.cpp): 501 due on the
+  // same day need a second batch, and none may be run twice or left out.
+  const Customer c = customer();
+  constexpr int kSchedules = 501;
+  for (int i = 0; i < kSchedules; ++i) BOOST_TEST_REQUIRE(register_schedule(c, "2026-02-01").code() == "00");
+  const json answer = advance({{"days", 17}});  // to 2026-02-01
+  BOOST_TEST(answer.value("charges", 0) == kSchedules);
+  std::size_t charged = 0;
+  for (int page = 1;; ++page) {
+    const json list = list_transactions(server, demo, c.email, 100, page);
+    charged += list["Transactions"].size();
+    if (!list.value("MorePages", false)) break;
+  }
+  BOOST_TEST(charged == static_cast<std::size_t>(kSchedules));
+  BOOST_TEST(advance({{"days", 1}}).value("charges", -1) == 0);  // and nothing runs again the next day
+}
+
 BOOST_AUTO_TEST_CASE(month_end_schedules_clamp_without_drifting) {
   const auto c = customer();
   register_schedule(c, "2026-01-31");
