@@ -83,6 +83,15 @@ export interface BillingFindParameters {
   firstName?: string;
   lastName?: string;
   organizationName?: string;
+  email?: string;
+  /** Digits the phone or cell phone starts with ("(416) 555" searches as 416555). */
+  phone?: string;
+  /** Prefix of street1 or street2. */
+  street?: string;
+  city?: string;
+  state?: string;
+  zipCode?: string;
+  countryCode?: string;
   /** Only this account's customers (one of the service user's). */
   accountId?: number;
 }

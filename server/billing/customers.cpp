@@ -72,25 +72,49 @@ nlohmann::json create_customer(const gateway::Services& services, store::Transac
 
 std::vector<nlohmann::json> find_customers(store::Transaction& tx, const ServiceUser& user,
                                            const std::map<std::string, std::string>& params) {
-  static const std::vector<std::string> kParameters = {"offset",   "limit",           "firstName",
-                                                       "lastName", "organizationName", "accountId"};
+  // The seed's filters, then the mirror docs' (api-notes seed 001): each a case-insensitive
+  // prefix of the field(s) it names, with the field's length.
+  struct Filter {
+    const char* parameter;
+    std::size_t max_length;
+    std::vector<const char*> fields;  // a customer matches when any of them starts with the value
+  };
+  static const std::vector<Filter> kFilters = {
+      {"firstName", 255, {"firstName"}}, {"lastName", 255, {"lastName"}}, {"organizationName", 255, {"organizationName"}},
+      {"email", 100, {"email"}},         {"phone", 15, {"phone", "cellPhone"}}, {"street", 128, {"street1", "street2"}},
+      {"city", 50, {"city"}},            {"state", 3, {"state"}},             {"zipCode", 10, {"zipCode"}},
+      {"countryCode", 2, {"countryCode"}}};
+  const auto known = [](const std::string& name) {
+    if (name == "offset" || name == "limit" || name == "accountId") return true;
+    return std::any_of(kFilters.begin(), kFilters.end(), [&](const Filter& f) { return name == f.parameter; });
+  };
   Problems problems;
   for (const auto& [name, value] : params)
-    if (std::find(kParameters.begin(), kParameters.end(), name) == kParameters.end()) {
+    if (!known(name)) {
       const std::string shown = name.size() > 64 ? name.substr(0, 64) + "..." : name;
-      problems.add(shown, "parameter.unknown", "the parameter is not one of find's: " + [] {
-        std::string all;
-        for (const auto& p : kParameters) all += (all.empty() ? "" : ", ") + p;
-        return all;
-      }());
+      std::string all = "offset, limit, accountId";
+      for (const auto& f : kFilters) all += std::string(", ") + f.parameter;
+      problems.add(shown, "parameter.unknown", "the parameter is not one of find's: " + all);
     }
-  std::vector<std::pair<std::string, std::string>> filters;  // field, lower-case prefix
-  for (const char* name : {"firstName", "lastName", "organizationName"}) {
-    const auto it = params.find(name);
+  std::vector<std::pair<const Filter*, std::string>> filters;  // filter, lower-case prefix
+  for (const auto& filter : kFilters) {
+    const auto it = params.find(filter.parameter);
     if (it == params.end() || it->second.empty()) continue;
-    const auto v = validate_ascii(it->second, 255);
-    if (!v.is_valid) problems.add(v.to_status(name), name);
-    else filters.emplace_back(name, lower(it->second));
+    const auto v = validate_ascii(it->second, filter.max_length);
+    if (!v.is_valid) {
+      problems.add(v.to_status(filter.parameter), filter.parameter);
+      continue;
+    }
+    std::string prefix = lower(it->second);
+    // Phones are stored as their ten digits (4165550199): "(416) 555" searches as "416555".
+    if (std::string_view(filter.parameter) == "phone") {
+      std::erase_if(prefix, [](char c) { return c < '0' || c > '9'; });
+      if (prefix.empty()) {
+        problems.add("phone", "field.invalid", "phone: give the digits the number starts with");
+        continue;
+      }
+    }
+    filters.emplace_back(&filter, prefix);
   }
   std::optional<std::int64_t> account;
   if (const auto it = params.find("accountId"); it != params.end() && !it->second.empty()) {
@@ -112,7 +136,10 @@ std::vector<nlohmann::json> find_customers(store::Transaction& tx, const Service
     const nlohmann::json& c = doc.body;
     if (account && c.value("accountId", std::int64_t{0}) != *account) continue;
     bool match = true;
-    for (const auto& [field, prefix] : filters) match = match && lower(c.value(field, "")).rfind(prefix, 0) == 0;
+    for (const auto& [filter, prefix] : filters)
+      match = match && std::any_of(filter->fields.begin(), filter->fields.end(), [&, &p = prefix](const char* field) {
+                return lower(c.value(field, "")).rfind(p, 0) == 0;
+              });
     if (match) matching.push_back(std::move(doc.body));
   }
   std::sort(matching.begin(), matching.end(), [](const nlohmann::json& a, const nlohmann::json& b) {

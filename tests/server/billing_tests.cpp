@@ -453,6 +453,38 @@ BOOST_AUTO_TEST_CASE(find_filters_by_case_insensitive_name_prefix) {
   BOOST_TEST((ids(api.find("firstName=ada&offset=1")) == std::vector<std::int64_t>{2}));  // paging after filtering
 }
 
+BOOST_AUTO_TEST_CASE(find_filters_by_the_mirror_docs_contact_and_address_parameters) {
+  created({{"accountId", 2001}, {"firstName", "Ada"}, {"lastName", "Lovelace"}, {"email", "ada@example.com"},
+           {"phone", "(416) 555-0199"}, {"street1", "12 King St W"}, {"city", "Toronto"}, {"state", "ON"},
+           {"zipCode", "M5H 1A1"}, {"countryCode", "CA"}});
+  created({{"accountId", 2001}, {"firstName", "Grace"}, {"lastName", "Hopper"}, {"email", "grace@example.org"},
+           {"cellPhone", "212-555-0142"}, {"street1", "Suite 4"}, {"street2", "Kingsway Ave"}, {"city", "New York"},
+           {"state", "NY"}, {"zipCode", "10001"}, {"countryCode", "US"}});
+  created({{"accountId", 3001}, {"firstName", "Ada"}, {"lastName", "Other"}, {"email", "ada@example.com"}}, &other);
+  BOOST_TEST((ids(api.find("email=ADA%40")) == std::vector<std::int64_t>{1}));  // never the other merchant's
+  BOOST_TEST((ids(api.find("email=g")) == std::vector<std::int64_t>{2}));
+  BOOST_TEST((ids(api.find("phone=%28416%29%20555")) == std::vector<std::int64_t>{1}));  // digits of "(416) 555"
+  BOOST_TEST((ids(api.find("phone=212")) == std::vector<std::int64_t>{2}));  // the cell phone counts too
+  BOOST_TEST((ids(api.find("street=12%20k")) == std::vector<std::int64_t>{1}));
+  BOOST_TEST((ids(api.find("street=kingsway")) == std::vector<std::int64_t>{2}));  // street2 counts too
+  BOOST_TEST((ids(api.find("street=suite")) == std::vector<std::int64_t>{2}));
+  BOOST_TEST((ids(api.find("city=new%20y")) == std::vector<std::int64_t>{2}));
+  BOOST_TEST((ids(api.find("state=on")) == std::vector<std::int64_t>{1}));
+  BOOST_TEST((ids(api.find("zipCode=m5h")) == std::vector<std::int64_t>{1}));
+  BOOST_TEST((ids(api.find("countryCode=us&city=new")) == std::vector<std::int64_t>{2}));
+  BOOST_TEST(ids(api.find("city=york")).empty());  // a prefix, not a substring
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"state=ABCD", "state"}, {"countryCode=USA", "countryCode"}, {"phone=abc", "phone"},
+           {"email=" + std::string(101, 'a'), "email"}}) {
+    const auto reply = api.find(query);
+    BOOST_TEST_CONTEXT(query) {
+      BOOST_TEST(reply.status == 400, reply.summary());
+      BOOST_TEST_REQUIRE(!problems(reply).empty());
+      BOOST_TEST(problems(reply).at(0).field == field);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(find_never_shows_another_merchants_customers) {
   created(customer_json(2001, "Mine"));
   created(customer_json(3001, "Theirs"), &other);
