@@ -12,16 +12,24 @@ export interface BillingOptions {
 export interface BillingCustomerFields {
   /** "P" person or "O" organisation; default "O" when organizationName is given, else "P". */
   type?: 'P' | 'O';
+  /** ≤ 20 ("Mr", "Dr"). */
+  title?: string;
   /** ≤ 255. Required on create. */
   firstName?: string;
   middleName?: string;
   /** ≤ 255. Required on create. */
   lastName?: string;
+  /** ≤ 20 ("Jr", "III"). */
+  suffix?: string;
   /** ≤ 255; required when type is "O". */
   organizationName?: string;
   /** "yyyy-MM-dd", from 1900, not after today. */
   birthDate?: string;
   gender?: 'M' | 'F';
+  /** ≤ 30: letters, digits, '-' and spaces, as printed on the licence. */
+  driverLicenseNumber?: string;
+  /** The issuing state or province: 2–3 upper-case letters ("ON"). */
+  driverLicenseState?: string;
   /** ≤ 100. */
   email?: string;
   /** A North-American 10-digit number in any common layout; stored as its 10 digits. */

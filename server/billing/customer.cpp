@@ -17,12 +17,16 @@ constexpr FieldSpec kFields[] = {
     {"code", Kind::text, 60, false, true, false},
     {"accountId", Kind::integer, 0, true, true, false},
     {"type", Kind::text, 1, false, false, false},
+    {"title", Kind::text, 20, false, false, false},
     {"firstName", Kind::text, 255, true, false, false},
     {"middleName", Kind::text, 255, false, false, false},
     {"lastName", Kind::text, 255, true, false, false},
+    {"suffix", Kind::text, 20, false, false, false},
     {"organizationName", Kind::text, 255, false, false, false},
     {"birthDate", Kind::text, 10, false, false, false},
     {"gender", Kind::text, 1, false, false, false},
+    {"driverLicenseNumber", Kind::text, 30, false, false, false},
+    {"driverLicenseState", Kind::text, 3, false, false, false},
     {"email", Kind::text, 100, false, false, false},
     {"phone", Kind::text, 15, false, false, false},
     {"cellPhone", Kind::text, 15, false, false, false},
@@ -138,6 +142,21 @@ std::optional<nlohmann::json> check_value(const std::string& name, nlohmann::jso
   } else if (name == "gender") {
     if (text != "M" && text != "F") {
       problems.add(name, "gender.unknown", "gender: must be M or F");
+      return std::nullopt;
+    }
+  } else if (name == "driverLicenseNumber") {
+    // As printed on licences: letters and digits, grouped by '-' or spaces (A1234-56789-01234).
+    for (char c : text)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != ' ') {
+        problems.add(name, "license.malformed", "driverLicenseNumber: may contain only letters, digits, '-' and spaces");
+        return std::nullopt;
+      }
+  } else if (name == "driverLicenseState") {
+    // The issuing state or province's code (ON, QC, NY): 2 or 3 letters, upper-case.
+    bool letters = text.size() >= 2;
+    for (char c : text) letters = letters && std::isupper(static_cast<unsigned char>(c));
+    if (!letters) {
+      problems.add(name, "license.state_malformed", "driverLicenseState: must be the issuing state or province's 2- or 3-letter upper-case code");
       return std::nullopt;
     }
   } else if (name == "birthDate") {

@@ -46,7 +46,8 @@ const json kFull = {{"accountId", 2001},         {"code", "CUST-001"},        {"
                     {"email", "ada@example.com"}, {"phone", "(416) 555-0199"}, {"cellPhone", "416.555.0100"},
                     {"street1", "12 St James's Square"}, {"street2", "Suite 3"}, {"city", "Toronto"},
                     {"state", "ON"},             {"zipCode", "m5v2t6"},       {"countryCode", "CA"},
-                    {"isActive", false}};
+                    {"isActive", false},         {"title", "Countess"},       {"suffix", "FRS"},
+                    {"driverLicenseNumber", "L1234-56789-51210"}, {"driverLicenseState", "ON"}};
 
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -101,9 +102,36 @@ BOOST_AUTO_TEST_CASE(create_returns_201_with_every_field_in_json) {
   BOOST_TEST(c.at("countryCode") == "CA");
   BOOST_TEST(c.at("isActive") == false);
   BOOST_TEST(c.at("createDate") == kNow);
-  BOOST_TEST(c.size() == 21u);  // nothing else
+  BOOST_TEST(c.at("title") == "Countess");
+  BOOST_TEST(c.at("suffix") == "FRS");
+  BOOST_TEST(c.at("driverLicenseNumber") == "L1234-56789-51210");
+  BOOST_TEST(c.at("driverLicenseState") == "ON");
+  BOOST_TEST(c.size() == 25u);  // nothing else
   // The JSON keys come in the documented order.
-  BOOST_TEST(reply.text.find("{\"id\":1,\"code\":\"CUST-001\",\"accountId\":2001,\"type\":\"O\"") == 0u, reply.text);
+  BOOST_TEST(reply.text.find("{\"id\":1,\"code\":\"CUST-001\",\"accountId\":2001,\"type\":\"O\",\"title\":\"Countess\","
+                             "\"firstName\":\"Ada\",\"middleName\":\"King\",\"lastName\":\"Lovelace\",\"suffix\":\"FRS\"") == 0u,
+             reply.text);
+  BOOST_TEST(reply.text.find("\"gender\":\"F\",\"driverLicenseNumber\":\"L1234-56789-51210\",\"driverLicenseState\":\"ON\",\"email\"") !=
+                 std::string::npos,
+             reply.text);
+}
+
+BOOST_AUTO_TEST_CASE(driver_licence_fields_are_checked) {
+  for (const auto& [field, value, reason] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"driverLicenseNumber", "L1234_5678", "license.malformed"},
+           {"driverLicenseNumber", std::string(31, '1'), "text.too_long"},
+           {"driverLicenseState", "on", "license.state_malformed"},
+           {"driverLicenseState", "O", "license.state_malformed"},
+           {"driverLicenseState", "ONTA", "text.too_long"},
+           {"title", std::string(21, 'x'), "text.too_long"}}) {
+    json c = customer_json(2001);
+    c[field] = value;
+    const auto reply = api.create(c);
+    BOOST_TEST_CONTEXT(field << "=" << value) {
+      BOOST_TEST(reply.status == 400, reply.summary());
+      BOOST_TEST(has_problem(reply, field, reason), reply.summary());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(create_defaults_code_type_and_isActive_and_leaves_unset_fields_out) {
@@ -133,7 +161,8 @@ BOOST_AUTO_TEST_CASE(create_in_xml_has_every_field_as_an_attribute) {
       {"birthDate", "1915-12-10"}, {"gender", "F"},    {"email", "ada@example.com"}, {"phone", "4165550199"},
       {"cellPhone", "4165550100"}, {"street1", "12 St James's Square"}, {"street2", "Suite 3"}, {"city", "Toronto"},
       {"state", "ON"},       {"zipCode", "M5V 2T6"},   {"countryCode", "CA"},       {"isActive", "false"},
-      {"createDate", kNow}};
+      {"createDate", kNow},  {"title", "Countess"},    {"suffix", "FRS"},           {"driverLicenseNumber", "L1234-56789-51210"},
+      {"driverLicenseState", "ON"}};
   for (const auto& [name, value] : expected) {
     BOOST_TEST_CONTEXT(name) {
       BOOST_TEST_REQUIRE(a.count(name) == 1u);
@@ -677,8 +706,9 @@ BOOST_AUTO_TEST_CASE(wrong_types_in_every_field_never_500) {
                                     std::string(100000, 'x'), std::string("a\0b", 3), "\xff\xfe", 1e300,
                                     json(std::numeric_limits<std::int64_t>::min()), json(std::numeric_limits<std::uint64_t>::max()),
                                     "99999999999999999999", "<x/>", "&amp;"};
-  const std::vector<std::string> fields = {"id", "code", "accountId", "type", "firstName", "middleName", "lastName",
-                                           "organizationName", "birthDate", "gender", "email", "phone", "cellPhone",
+  const std::vector<std::string> fields = {"id", "code", "accountId", "type", "title", "firstName", "middleName", "lastName",
+                                           "suffix", "organizationName", "birthDate", "gender", "driverLicenseNumber",
+                                           "driverLicenseState", "email", "phone", "cellPhone",
                                            "street1", "street2", "city", "state", "zipCode", "countryCode", "isActive",
                                            "createDate", "somethingElse"};
   int refused = 0;
