@@ -97,25 +97,24 @@ bool ConnectionStream::flush() {
 }
 
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
-  if (!peer_known_) {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    if (getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, peer_ip_, peer_port_);
-    peer_known_ = true;
-  }
+  cached_address(::getpeername, peer_known_, peer_ip_, peer_port_);
   ip = peer_ip_;
   port = peer_port_;
 }
 
 void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
-  if (!local_known_) {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    if (getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, local_ip_, local_port_);
-    local_known_ = true;
-  }
+  cached_address(::getsockname, local_known_, local_ip_, local_port_);
   ip = local_ip_;
   port = local_port_;
+}
+
+void ConnectionStream::cached_address(int (*lookup)(int, sockaddr*, socklen_t*), bool& known, std::string& ip,
+                                      int& port) const {
+  if (known) return;
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  if (lookup(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, ip, port);
+  known = true;
 }
 
 ssize_t ConnectionStream::receive(char* ptr, size_t size, int flags) {

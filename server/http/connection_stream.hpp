@@ -10,6 +10,7 @@
 #pragma once
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <string>
 #include <string_view>
@@ -44,6 +45,8 @@ class ConnectionStream final : public httplib::Stream {
 
  private:
   ssize_t receive(char* ptr, size_t size, int flags);
+  // getpeername or getsockname, once per connection.
+  void cached_address(int (*lookup)(int, sockaddr*, socklen_t*), bool& known, std::string& ip, int& port) const;
 
   socket_t sock_;
   time_t read_timeout_ms_;
