@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "billing_helpers.hpp"
+#include "client_exchange.hpp"
 #include "gateway_helpers.hpp"
 #include "payref/client/billing.hpp"
 
@@ -12,30 +13,6 @@ using namespace payref::client;
 using nlohmann::json;
 
 namespace {
-
-// What a parsed answer holds, for failure messages (Boost builds them eagerly).
-std::string describe(const std::variant<std::string, ApiError>& parsed) {
-  if (const auto* text = std::get_if<std::string>(&parsed)) return "answer " + *text;
-  const auto& e = std::get<ApiError>(parsed);
-  return "error " + std::string(to_string(e.kind)) + " " + e.code + ": " + e.message;
-}
-
-HttpResponse send(const ServerProcess& server, const HttpRequest& request) {
-  auto c = server.client();
-  httplib::Headers headers;
-  std::string content_type;
-  for (const auto& [k, v] : request.headers)
-    if (k == "Content-Type") content_type = v;
-    else headers.emplace(k, v);
-  const auto exchange = [&]() -> httplib::Result {
-    if (request.method == "GET") return c->Get(request.path, headers);
-    if (request.method == "PUT") return c->Put(request.path, headers, request.body, content_type);
-    BOOST_TEST_REQUIRE(request.method == "POST", "unexpected method " << request.method);
-    return c->Post(request.path, headers, request.body, content_type);
-  };
-  const auto result = exchange();
-  return result ? HttpResponse{result->status, result->body} : HttpResponse{0, ""};
-}
 
 struct BillingFixture : ServerFixture {
   BillingUser user = billing_users(server).first;

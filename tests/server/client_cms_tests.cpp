@@ -3,6 +3,7 @@
 // the right error kinds, and the expired-session verdict after the clock has moved 31 minutes.
 #include <boost/test/unit_test.hpp>
 
+#include "client_exchange.hpp"
 #include "cms_helpers.hpp"
 #include "payref/client/cms.hpp"
 
@@ -11,31 +12,6 @@ using namespace payref::client;
 using nlohmann::json;
 
 namespace {
-
-// What a parsed answer holds, for failure messages (Boost builds them eagerly).
-std::string describe(const std::variant<std::string, ApiError>& parsed) {
-  if (const auto* text = std::get_if<std::string>(&parsed)) return "answer " + *text;
-  const auto& e = std::get<ApiError>(parsed);
-  return "error " + std::string(to_string(e.kind)) + " " + e.code + ": " + e.message;
-}
-
-HttpResponse send(const ServerProcess& server, const HttpRequest& request) {
-  auto c = server.client();
-  httplib::Headers headers;
-  std::string content_type;
-  for (const auto& [k, v] : request.headers)
-    if (k == "Content-Type") content_type = v;
-    else headers.emplace(k, v);
-  const auto exchange = [&]() -> httplib::Result {
-    if (request.method == "GET") return c->Get(request.path, headers);
-    if (request.method == "PUT") return c->Put(request.path, headers, request.body, content_type);
-    if (request.method == "DELETE") return c->Delete(request.path, headers);
-    BOOST_TEST_REQUIRE(request.method == "POST", "unexpected method " << request.method);
-    return c->Post(request.path, headers, request.body, content_type);
-  };
-  const auto result = exchange();
-  return result ? HttpResponse{result->status, result->body} : HttpResponse{0, ""};
-}
 
 struct CmsFixture {
   ServerProcess server{ServerProcess::Options{"warn", {"--clock", "2026-01-30T10:00:00Z"}}};

@@ -3,6 +3,7 @@
 // and a purchase made through build_request/parse_response round-trips.
 #include <boost/test/unit_test.hpp>
 
+#include "client_exchange.hpp"
 #include "financing_helpers.hpp"
 #include "gateway_helpers.hpp"
 #include "payref/client/financing.hpp"
@@ -13,18 +14,6 @@ namespace cf = payref::client::financing;
 using nlohmann::json;
 
 namespace {
-
-HttpResponse send(const ServerProcess& server, const HttpRequest& request) {
-  auto c = server.client();
-  httplib::Headers headers;
-  std::string type = "application/json";
-  for (const auto& [k, v] : request.headers) {
-    if (k == "Content-Type") type = v;
-    else headers.emplace(k, v);
-  }
-  const auto result = request.method == "GET" ? c->Get(request.path, headers) : c->Post(request.path, headers, request.body, type);
-  return result ? HttpResponse{result->status, result->body} : HttpResponse{0, ""};
-}
 
 cf::Credentials credentials(const ServerProcess& server, const std::string& scope = "merchant") {
   const auto c = fin::demo_client(server);

@@ -2,26 +2,13 @@
 // a route (no 404), and a payment made through build_request/parse_response round-trips.
 #include <boost/test/unit_test.hpp>
 
+#include "client_exchange.hpp"
 #include "gateway_helpers.hpp"
 #include "payref/client/gateway.hpp"
 
 using namespace payref_test;
 using namespace payref::client;
 using nlohmann::json;
-
-namespace {
-
-HttpResponse send(const ServerProcess& server, const HttpRequest& request) {
-  auto c = server.client();
-  httplib::Headers headers;
-  for (const auto& [k, v] : request.headers)
-    if (k != "Content-Type") headers.emplace(k, v);
-  const auto result = request.method == "GET" ? c->Get(request.path, headers)
-                                              : c->Post(request.path, headers, request.body, "application/json");
-  return result ? HttpResponse{result->status, result->body} : HttpResponse{0, ""};
-}
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(client_gateway_tests, ServerFixture)
 

@@ -23,12 +23,6 @@ HttpRequest built(const char* name, const std::string& request_json, const std::
   return *r;
 }
 
-std::string header(const HttpRequest& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers)
-    if (k == name) return v;
-  return "";
-}
-
 ApiError error_of(const char* name, const HttpResponse& response) {
   const auto parsed = parse_response(*find_operation(name), response);
   BOOST_TEST_REQUIRE(std::holds_alternative<ApiError>(parsed));
@@ -61,7 +55,7 @@ BOOST_AUTO_TEST_CASE(sign_on_sends_the_identity_token_as_the_basic_username) {
   const auto r = build_sign_on("ident");
   BOOST_TEST(r.method == "GET");
   BOOST_TEST(r.path == "/2.1.28/REST/SIS.svc/token");
-  BOOST_TEST(header(r, "Authorization") == "Basic aWRlbnQ6");  // base64("ident:")
+  BOOST_TEST(r.header("Authorization") == "Basic aWRlbnQ6");  // base64("ident:")
   const auto token = parse_sign_on({200, R"("3ad9fda5")"});
   BOOST_TEST_REQUIRE(std::holds_alternative<std::string>(token));
   BOOST_TEST(std::get<std::string>(token) == "3ad9fda5");
@@ -84,8 +78,8 @@ BOOST_AUTO_TEST_CASE(calls_send_the_session_token_and_name_the_merchant_profile)
   const auto r = built("subscriptions.create", body);
   BOOST_TEST(r.method == "POST");
   BOOST_TEST(r.path == std::string(kBase) + "/");
-  BOOST_TEST(header(r, "Authorization") == "Basic NWU1NTo=");  // base64("5e55:")
-  BOOST_TEST(header(r, "Content-Type") == "application/json");
+  BOOST_TEST(r.header("Authorization") == "Basic NWU1NTo=");  // base64("5e55:")
+  BOOST_TEST(r.header("Content-Type") == "application/json");
   // The caller's text is kept (9.90 stays 9.90); the profile is added in front.
   BOOST_TEST(r.body == R"({"MerchantProfileId":"Dev_Test_28","Subscription":{"Amount":9.90,"TrialAmount":1.00}})");
   BOOST_TEST(built("subscriptions.query", "").body == R"({"MerchantProfileId":"Dev_Test_28"})");

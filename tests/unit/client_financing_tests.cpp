@@ -20,12 +20,6 @@ HttpRequest built(const char* name, const std::string& request_json, std::vector
   return *r;
 }
 
-std::string header(const HttpRequest& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers)
-    if (k == name) return v;
-  return "";
-}
-
 ApiError error_of(int status, const std::string& body) {
   const auto parsed = parse_response(*find_operation("authorizations.create"), {status, body});
   BOOST_TEST_REQUIRE(std::holds_alternative<ApiError>(parsed));
@@ -59,9 +53,9 @@ BOOST_AUTO_TEST_CASE(a_client_credentials_token_request_is_form_encoded) {
   const auto r = build_token_request(Credentials{"payref-demo-pos", "s3cr&t=x", "merchant"});
   BOOST_TEST(r.method == "POST");
   BOOST_TEST(r.path == "/flexiti/pos-api/v2.5/oauth/token");
-  BOOST_TEST(header(r, "Content-Type") == "application/x-www-form-urlencoded");
+  BOOST_TEST(r.header("Content-Type") == "application/x-www-form-urlencoded");
   BOOST_TEST(r.body == "grant_type=client_credentials&client_id=payref-demo-pos&client_secret=s3cr%26t%3Dx&scope=merchant");
-  BOOST_TEST(header(r, "Authorization").empty());
+  BOOST_TEST(r.header("Authorization").empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_refresh_request_sends_the_refresh_token_and_no_scope) {
@@ -108,9 +102,9 @@ BOOST_AUTO_TEST_CASE(a_post_carries_the_bearer_and_a_json_body_under_the_client_
   const auto r = built("authorizations.create", R"({"account_number":"30000000000001","amount":250.5,"auto_capture":true})");
   BOOST_TEST(r.method == "POST");
   BOOST_TEST(r.path == "/flexiti/pos-api/v2.5/client-id/payref-demo-pos/authorization");
-  BOOST_TEST(header(r, "Authorization") == "Bearer tok3n");
-  BOOST_TEST(header(r, "Content-Type") == "application/json");
-  BOOST_TEST(header(r, "Idempotency-Key").empty());
+  BOOST_TEST(r.header("Authorization") == "Bearer tok3n");
+  BOOST_TEST(r.header("Content-Type") == "application/json");
+  BOOST_TEST(r.header("Idempotency-Key").empty());
   const json body = json::parse(r.body);
   BOOST_TEST(body["amount"] == 250.5);
   BOOST_TEST(body["account_number"] == "30000000000001");
@@ -132,7 +126,7 @@ BOOST_AUTO_TEST_CASE(a_get_sends_its_members_as_query_parameters) {
   const auto r = built("customers.search", R"({"first_name":"Ada Jo","last_name":"O'Neil","dob":"1985-12-10","page":2,"x":null})");
   BOOST_TEST(r.method == "GET");
   BOOST_TEST(r.body.empty());
-  BOOST_TEST(header(r, "Content-Type").empty());
+  BOOST_TEST(r.header("Content-Type").empty());
   BOOST_TEST(r.path == "/flexiti/pos-api/v2.5/client-id/payref-demo-pos/customers/search?dob=1985-12-10&first_name=Ada%20Jo&last_name=O%27Neil&page=2");
   BOOST_TEST(built("authorizations.list", "").path == "/flexiti/pos-api/v2.5/client-id/payref-demo-pos/authorizations");
   const auto nested = build_request(Call{find_operation("customers.lookup"), R"({"account_number":{"a":1}})", {}}, "c", "t");

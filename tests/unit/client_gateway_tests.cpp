@@ -21,12 +21,6 @@ HttpRequest built(const char* name, const std::string& request_json, const std::
   return *r;
 }
 
-std::string header(const HttpRequest& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers)
-    if (k == name) return v;
-  return "";
-}
-
 ApiError error_of(const HttpResponse& response) {
   const auto parsed = parse_response(*find_operation("payments.charge"), response);
   BOOST_TEST_REQUIRE(std::holds_alternative<ApiError>(parsed));
@@ -54,8 +48,8 @@ BOOST_AUTO_TEST_CASE(a_post_carries_the_envelope_and_the_idempotency_key) {
   const auto r = built("payments.charge", R"({"Amount":"10.00","CurrencyCode":"USD"})", "", "order-1-charge");
   BOOST_TEST(r.method == "POST");
   BOOST_TEST(r.path == "/api/v1/payments/creditcard/charge");
-  BOOST_TEST(header(r, "Content-Type") == "application/json");
-  BOOST_TEST(header(r, "Idempotency-Key") == "order-1-charge");
+  BOOST_TEST(r.header("Content-Type") == "application/json");
+  BOOST_TEST(r.header("Idempotency-Key") == "order-1-charge");
   const json body = json::parse(r.body);
   BOOST_TEST(body["Authentication"]["Id"] == "170200000");
   BOOST_TEST(body["Authentication"]["Key"] == "k3y");
@@ -64,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_post_carries_the_envelope_and_the_idempotency_key) {
 
 BOOST_AUTO_TEST_CASE(an_idempotency_key_is_sent_only_where_money_moves) {
   const auto r = built("customers.register", R"({"Email":"a@example.com"})", "", "key-1");
-  BOOST_TEST(header(r, "Idempotency-Key").empty());
+  BOOST_TEST(r.header("Idempotency-Key").empty());
 }
 
 BOOST_AUTO_TEST_CASE(client_register_has_no_envelope) {

@@ -15,6 +15,13 @@ struct HttpRequest {
   std::string path;    // with the query string, e.g. "/api/v1/packages/purchased?Request.Email=..."
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;  // empty for GET
+
+  // The value of the header named exactly `name`, or "" when there is none.
+  std::string header(std::string_view name) const {
+    for (const auto& [key, value] : headers)
+      if (key == name) return value;
+    return {};
+  }
 };
 
 struct HttpResponse {
