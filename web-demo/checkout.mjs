@@ -3,6 +3,7 @@
 // package's public API, as a shop's own page would use it. Served by payref-server at /demo/.
 import createPayref, { createClient, DeclinedError } from './payref/index.browser.mjs';
 import { setupFinancing } from './financing.mjs';
+import { latestRequests } from './latest.mjs';
 import { loadMessages, resolveMessageLocale } from './payref/messages.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -23,6 +24,8 @@ const LABELS = {
     item: (name, term) => `${name} (${term.toLowerCase()} licence)`,
     pay: (amount) => `Pay ${amount}`,
     applied: (code) => `${code} applied.`,
+    checking: 'Checking the code…',
+    paying: 'Sending the payment…',
     approved: (r, amount) => `Payment approved: ${amount} on ${r.CardType} ${r.MaskedCardNumber}, transaction ${r.TransactionId}, ` +
       `authorization ${r.AuthCode}.`,
     declined: (e) => `Declined: ${e.message} (code ${e.code})`,
@@ -37,6 +40,8 @@ const LABELS = {
     item: (name, term) => `${name} (licence ${TERMS_FR[term.toLowerCase()] ?? term.toLowerCase()})`,
     pay: (amount) => `Payer ${amount}`,
     applied: (code) => `Code ${code} appliqué.`,
+    checking: 'Vérification du code…',
+    paying: 'Envoi du paiement…',
     approved: (r, amount) => `Paiement approuvé\u00a0: ${amount} sur ${r.CardType} ${r.MaskedCardNumber}, transaction ${r.TransactionId}, ` +
       `autorisation ${r.AuthCode}.`,
     declined: (e) => `Paiement refusé\u00a0: ${e.message} (code ${e.code})`,
@@ -63,7 +68,9 @@ const client = await createClient({ baseUrl: config.baseUrl || location.origin, 
 
 // ---- the order ----
 const item = await client.gateway.packages.software(SOFTWARE_ID);
-const order = { price: item.Price, currency: item.CurrencyCode, discount: null, total: item.Price };
+// checking: a discount check is in flight (the total may change: nothing is paid meanwhile);
+// paying: a payment (card or financing) is in flight (the total stays as sent: no discount meanwhile).
+const order = { price: item.Price, currency: item.CurrencyCode, discount: null, total: item.Price, checking: false, paying: false };
 const showItem = () => { $('item-name').textContent = labels.item(item.Name, item.Term); };
 $('item-name').removeAttribute('data-label');  // no longer "Loading…"
 showItem();
@@ -76,39 +83,74 @@ const showTotals = () => {
     $('discount-amount').textContent = `−${money(order.discount.amount)}`;
   }
   $('total').textContent = money(order.total);
+  // While a discount check is in flight the total shown is the one before it: marked as pending.
+  if (order.checking) $('total').parentElement.setAttribute('aria-busy', 'true');
+  else $('total').parentElement.removeAttribute('aria-busy');
   $('pay').textContent = labels.pay(money(order.total));
 };
 showTotals();
+// The order changed, or a check or a payment started or ended: the buttons here and in the
+// financing panel follow (the panel quotes the new total again).
+const orderChanged = () => {
+  refresh();
+  financing?.orderChanged();
+};
 
 // The demo merchant's welcome code, created once per sandbox (a shop would do this in its admin).
 try {
   await client.gateway.discountCodes.add({ DiscountCode: DEMO_CODE, Percent: '10' });
 } catch { /* it exists already */ }
 
+// The discount area: only the answer to the latest check is applied (an answer to a superseded
+// one is dropped, latest.mjs); while it is in flight the area is busy and says so.
+const discountChecks = latestRequests($('discount-form'));
+let discountNote = null;  // { kind, words: (labels) => text }: the discount message, re-worded on a language switch
+const showDiscountNote = (note) => {
+  discountNote = note;
+  const message = $('discount-message');
+  message.className = note?.kind ? `message ${note.kind}` : 'message';
+  message.textContent = note ? note.words(labels) : '';
+};
+
 $('discount-form').addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (order.paying) return;  // the total stays as it was sent
   const code = $('discount').value.trim().toUpperCase();
-  const message = $('discount-message');
-  message.className = 'message';
+  const check = discountChecks.begin();  // supersedes a check still in flight
   if (!code) {
-    order.discount = null;
-    order.total = order.price;
-    message.textContent = '';
+    Object.assign(order, { discount: null, total: order.price, checking: false });
+    showDiscountNote(null);
     showTotals();
+    orderChanged();
+    check.finish('none');
     return;
   }
+  order.checking = true;
+  showDiscountNote({ kind: 'pending', words: (l) => l.checking });
+  showTotals();
+  orderChanged();
+  let answer = null;
+  let error = null;
   try {
-    const r = await client.gateway.discountCodes.check(code, { product: item.ProductType, amount: order.price, currency: order.currency });
-    order.discount = { code, amount: r.DiscountAmount };
-    order.total = r.Total;
-    message.className = 'message ok';
-    message.textContent = labels.applied(code);
+    answer = await client.gateway.discountCodes.check(code, { product: item.ProductType, amount: order.price, currency: order.currency });
   } catch (e) {
-    order.discount = null;
-    order.total = order.price;
-    message.textContent = e.message;
+    error = e;
+  }
+  if (check.stale) {  // the shopper asked again meanwhile: the newer check decides
+    check.drop();
+    return;
+  }
+  order.checking = false;
+  if (error) {
+    Object.assign(order, { discount: null, total: order.price });
+    showDiscountNote({ kind: '', words: () => error.message });
+  } else {
+    Object.assign(order, { discount: { code, amount: answer.DiscountAmount }, total: answer.Total });
+    showDiscountNote({ kind: 'ok', words: (l) => l.applied(code) });
   }
   showTotals();
+  orderChanged();
+  check.finish(error ? 'rejected' : 'applied');
 });
 
 // ---- as-you-type card fields ----
@@ -153,7 +195,12 @@ function checkName(complete) {
   mark($('name'), 'name-message', r, complete);
 }
 const allValid = () => ['number', 'expiry', 'cvv', 'email', 'name'].every((k) => state[k]?.isValid);
-const refresh = () => { $('pay').disabled = !allValid(); };
+// Pay waits for valid card fields and for a discount check in flight, one payment at a time; the
+// discount cannot change while a payment is in flight.
+function refresh() {
+  $('pay').disabled = !allValid() || order.checking || order.paying;
+  $('apply').disabled = order.paying;
+}
 
 $('card-number').addEventListener('input', (e) => {
   // Format as the brand groups its digits, keeping the caret at the end of what was typed.
@@ -170,23 +217,34 @@ checkEmail(false);
 checkName(false);
 
 // ---- paying ----
-function show(kind, message) {
+let outcome = null;  // { kind, words: (labels) => text }: the payment's result, re-worded on a language switch
+function show(kind, words) {
+  outcome = { kind, words };
   const result = $('result');
   result.hidden = false;
   result.className = `result ${kind}`;
-  result.textContent = message;
+  result.textContent = words(labels);
 }
 
+// The pay form's requests (latest.mjs): one payment at a time, and a submit refused on the page
+// (an invalid field, a discount check in flight) is answered at once, with nothing sent.
+const payments = latestRequests($('pay-form'));
 $('pay-form').addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (order.paying) return;  // Pay is off while a payment is in flight
+  const attempt = payments.begin();
   for (const check of [checkNumber, checkExpiry, checkCvv, checkEmail, checkName]) check(true);
-  if (!allValid()) {  // nothing is sent while a field is invalid
+  if (!allValid() || order.checking) {  // nothing is sent while a field is invalid or the total may change
     refresh();
+    attempt.finish(order.checking ? 'waiting' : 'invalid');
     return;
   }
   const [first, ...rest] = $('name').value.trim().split(/\s+/);
   const { month, year } = state.expiry;
-  $('pay').disabled = true;
+  order.paying = true;
+  orderChanged();
+  show('pending', (l) => l.paying);
+  let kind = 'failed';
   try {
     const r = await client.gateway.payments.charge({
       Amount: order.total,
@@ -198,12 +256,15 @@ $('pay-form').addEventListener('submit', async (event) => {
       Name: { FirstName: first, LastName: rest.join(' ') || first },
       ...(order.discount ? { Discount: { DiscountCode: order.discount.code, Product: item.ProductType } } : {}),
     });
-    show('approved', labels.approved(r, money(r.Amount)));
+    kind = 'approved';
+    show(kind, (l) => l.approved(r, money(r.Amount)));
   } catch (e) {
-    if (e instanceof DeclinedError) show('declined', labels.declined(e));
-    else show('failed', labels.failed(e));
+    kind = e instanceof DeclinedError ? 'declined' : 'failed';
+    show(kind, (l) => (e instanceof DeclinedError ? l.declined(e) : l.failed(e)));
   } finally {
-    refresh();
+    order.paying = false;
+    orderChanged();
+    attempt.finish(kind);
   }
 });
 
@@ -217,12 +278,13 @@ language.addEventListener('change', async () => {
   applyLabels();
   showItem();
   showTotals();
-  if (order.discount) $('discount-message').textContent = labels.applied(order.discount.code);
+  showDiscountNote(discountNote);
+  if (outcome) show(outcome.kind, outcome.words);
   for (const [id, reason] of shown) $(id).textContent = reason ? text(reason) : '';
   financing?.relabel(locale, messages);
 });
 
 // ---- financing: the other way to pay (financing.mjs) ----
-financing = await setupFinancing({ client, config, order, locale: messages.locale, messages });
+financing = await setupFinancing({ client, config, order, orderChanged, locale: messages.locale, messages });
 
 window.__checkoutReady = true;

@@ -5,6 +5,7 @@
 // only when the two agree to the cent. The shopper picks an offer, answers the account's security
 // question (accounts.verify), and the purchase is authorized and captured at once (auto_capture).
 import createPayref, { DeclinedError } from './payref/index.browser.mjs';
+import { latestRequests } from './latest.mjs';
 
 const $ = (id) => document.getElementById(id);
 const CURRENCY = 'CAD';  // the financing family's currency (docs/financing.md): amounts parse as CAD
@@ -26,6 +27,8 @@ const TEXT = {
     equalShort: (term, amount) => `${term} × ${amount}`,
     equal: (term, amount, plan, cost) => `${term} monthly payments of ${amount}: ${plan}; ${cost}`,
     enterAccount: 'Enter your FlexitiCard account number.',
+    finding: 'Looking up the offers…',
+    authorizing: 'Asking the lender…',
     noOffers: 'No financing offers for this account.',
     leftOut: (n, why) => `${n} ${n === 1 ? 'offer' : 'offers'} left out: ${why}`,
     mismatch: 'the quote did not match the lender’s.',
@@ -62,6 +65,8 @@ const TEXT = {
     equalShort: (term, amount) => `${term} × ${amount}`,
     equal: (term, amount, plan, cost) => `${term} versements mensuels de ${amount}\u00a0: ${plan}\u202f; ${cost}`,
     enterAccount: 'Entrez votre numéro de compte FlexitiCard.',
+    finding: 'Recherche des offres…',
+    authorizing: 'Demande au prêteur…',
     noOffers: 'Aucune offre de financement pour ce compte.',
     leftOut: (n, why) => `${n} ${n <= 1 ? 'offre écartée' : 'offres écartées'}\u00a0: ${why}`,
     mismatch: 'le calcul ne correspondait pas à celui du prêteur.',
@@ -97,21 +102,25 @@ const KINDS_FR = {
 };
 
 /**
- * Sets the panel up; returns { relabel(locale, messages) }, which the page calls when the shopper
- * switches language: every text of the panel, shown offers and messages included, follows.
+ * Sets the panel up; returns { relabel(locale, messages), orderChanged() }. The page calls relabel
+ * when the shopper switches language (every text of the panel, shown offers and messages included,
+ * follows) and orderChanged when the order's total or its checking / paying state changed (the
+ * offers are quoted again for a new total); the panel calls the page's orderChanged when a
+ * financing payment starts or ends (order.paying).
  */
-export async function setupFinancing({ client, config, order, locale: firstLocale, messages: firstMessages }) {
+export async function setupFinancing({ client, config, order, orderChanged: pageOrderChanged, locale: firstLocale, messages: firstMessages }) {
   const settings = config.financing;
   const cardForm = $('pay-form');
   const panel = $('financing');
   const radios = [...document.querySelectorAll('input[name="payment-method"]')];
   if (!settings || !panel) {
     $('payment-method').hidden = true;
-    return { relabel() {} };
+    return { relabel() {}, orderChanged() {} };
   }
   $('financing-account').value = settings.accountNumber ?? '';
 
   let payref = null;     // the core with its financing module, loaded when financing is first chosen
+  let loading = null;    // … its loading, shared by the lookups that overlap it
   let offers = null;     // { account, amount, qid, question, list: [{ id, planId, term, name, offer, q, t }] }
   let locale = null;
   let L = null;          // TEXT[locale]
@@ -120,6 +129,13 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
   let percentFormat = null;
   let note = null;       // (L) => the account message shown, re-worded on a language switch
   let outcome = null;    // { kind, text: (L) => ... }: the result shown
+  // Only the answer to the latest lookup is shown (a discount can start a new one while one is in
+  // flight); one financing payment at a time (latest.mjs: the areas' aria-busy and data-state).
+  const lookups = latestRequests($('financing-account-form'));
+  let lookupAmount = null;  // the total the latest lookup quotes
+  // The total the offers on screen, or the ones being looked up, are for (undefined: none).
+  const quotedAmount = () => (lookups.pending ? lookupAmount : offers?.amount);
+  const payments = latestRequests($('financing-form'));
 
   // A decimal text ("449.10") in the order's currency, for the locale: "US$449.10", "449,10 $ US".
   // Intl formats the decimal text as it is (no binary floating point on the way).
@@ -148,8 +164,11 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
     return m.ok ? m.text : String(n);
   };
   const chosen = () => offers?.list.find((o) => o.id === document.querySelector('input[name="financing-offer"]:checked')?.value);
+  // Finance waits for a chosen offer and an answer, for a discount check in flight (the total may
+  // change) and for a payment in flight; Show offers is off while a lookup or a payment is in flight.
   const refresh = () => {
-    $('financing-pay').disabled = !(chosen() && $('financing-answer').value.trim());
+    $('financing-pay').disabled = !(chosen() && $('financing-answer').value.trim()) || order.checking || order.paying;
+    $('financing-offers-button').disabled = lookups.pending || order.paying;
     const o = chosen();
     $('financing-pay').textContent = o ? L.financeOffer(money(offers.amount), describe(o).short) : L.finance(money(order.total));
   };
@@ -200,8 +219,11 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
   }
 
   async function showOffers() {
+    if (order.paying) return;  // the offers stay as they were paid for
+    const lookup = lookups.begin();  // supersedes a lookup still in flight
     const account = $('financing-account').value.replace(/\s+/g, '');
     const amount = order.total;
+    lookupAmount = amount;
     offers = null;
     $('financing-form').hidden = true;
     result('', null);
@@ -210,61 +232,87 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
     if (!account) {
       message((l) => l.enterAccount);
       $('financing-account').setAttribute('aria-invalid', 'true');
+      lookup.finish('invalid');
+      refresh();
       return;
     }
-    $('financing-offers-button').disabled = true;
+    message((l) => l.finding);
+    refresh();
+    let customer;
+    let interest;
+    let error = null;
     try {
-      payref ??= await createPayref({ financing: true });
-      const [customer, interest] = await Promise.all([
+      loading ??= createPayref({ financing: true });
+      payref ??= await loading.catch((e) => {
+        loading = null;  // asked again on the next lookup
+        throw e;
+      });
+      [customer, interest] = await Promise.all([
         client.financing.customers.lookup({ account_number: account }),
         client.financing.accounts.calculateInterest(account, { amount }),
       ]);
-      const list = [];
-      let mismatches = 0;
-      const refused = new Map();  // the core's reason → how many terms it refused to quote
-      for (const offer of customer.offer_types) {
-        const plan = interest.promotional_purchase.find((p) => p.plan_id === offer.plan_id);
-        for (const t of plan?.terms ?? []) {
-          const admin = t.fees.find((f) => f.type === 'Admin');
-          const q = payref.financing.quote(amount, CURRENCY, {
-            category: offer.offer_category, rate: String(t.apr), monthlyAdminFee: admin ? String(admin.amount) : '',
-          }, t.term);
-          // The page shows the core's figures; a term whose figure differs from the server's is not offered.
-          if (!q.ok) {
-            refused.set(q.reason, (refused.get(q.reason) ?? 0) + 1);
-            continue;
-          }
-          if (Number(q.termAmount) !== t.term_amount) {
-            mismatches += 1;
-            continue;
-          }
-          list.push({ id: `${offer.plan_id}:${t.term}`, planId: offer.plan_id, term: t.term, name: offer.plan_name, offer, q, t });
-        }
-      }
-      offers = { account, amount, qid: customer.security_qid.id, question: customer.security_qid.text, list };
-      render();
-      if (mismatches || refused.size) {
-        message((l) => [...(mismatches ? [l.leftOut(mismatches, l.mismatch)] : []),
-          ...[...refused].map(([reason, n]) => l.leftOut(n, messages.message(reason)))].join(' '));
-      } else if (!list.length) message((l) => l.noOffers);
-      else document.querySelector('input[name="financing-offer"]')?.focus();
     } catch (e) {
-      $('financing-account').setAttribute('aria-invalid', 'true');
-      message((l) => (e instanceof DeclinedError ? l.accountRefused(errorText(e)) : errorText(e)));
-    } finally {
-      $('financing-offers-button').disabled = false;
+      error = e;
     }
+    if (lookup.stale) {  // a newer lookup (another account, a new total) decides
+      lookup.drop();
+      return;
+    }
+    if (error) {
+      $('financing-account').setAttribute('aria-invalid', 'true');
+      message((l) => (error instanceof DeclinedError ? l.accountRefused(errorText(error)) : errorText(error)));
+      lookup.finish('refused');
+      refresh();
+      return;
+    }
+    const list = [];
+    let mismatches = 0;
+    const refused = new Map();  // the core's reason → how many terms it refused to quote
+    for (const offer of customer.offer_types) {
+      const plan = interest.promotional_purchase.find((p) => p.plan_id === offer.plan_id);
+      for (const t of plan?.terms ?? []) {
+        const admin = t.fees.find((f) => f.type === 'Admin');
+        const q = payref.financing.quote(amount, CURRENCY, {
+          category: offer.offer_category, rate: String(t.apr), monthlyAdminFee: admin ? String(admin.amount) : '',
+        }, t.term);
+        // The page shows the core's figures; a term whose figure differs from the server's is not offered.
+        if (!q.ok) {
+          refused.set(q.reason, (refused.get(q.reason) ?? 0) + 1);
+          continue;
+        }
+        if (Number(q.termAmount) !== t.term_amount) {
+          mismatches += 1;
+          continue;
+        }
+        list.push({ id: `${offer.plan_id}:${t.term}`, planId: offer.plan_id, term: t.term, name: offer.plan_name, offer, q, t });
+      }
+    }
+    offers = { account, amount, qid: customer.security_qid.id, question: customer.security_qid.text, list };
+    render();
+    if (mismatches || refused.size) {
+      message((l) => [...(mismatches ? [l.leftOut(mismatches, l.mismatch)] : []),
+        ...[...refused].map(([reason, n]) => l.leftOut(n, messages.message(reason)))].join(' '));
+    } else if (!list.length) message((l) => l.noOffers);
+    else {
+      message(null);
+      document.querySelector('input[name="financing-offer"]')?.focus();
+    }
+    lookup.finish(list.length ? 'offers' : 'none');
+    refresh();  // Show offers again
   }
 
   async function pay() {
     const offer = chosen();
-    if (!offer) return;
+    if (!offer || order.paying || order.checking) return;  // Finance is off in these cases
     if (offers.amount !== order.total) {  // the total changed (a discount): quote again before anything is authorized
       await showOffers();
       return;
     }
-    $('financing-pay').disabled = true;
-    result('', null);
+    const attempt = payments.begin();
+    order.paying = true;
+    pageOrderChanged();  // the page's Pay and Apply, and this panel's buttons, wait
+    result('pending', (l) => l.authorizing);
+    let kind = 'failed';
     try {
       const { verification_code } = await client.financing.accounts.verify(offers.account, {
         format: 'security_question', security_qid: offers.qid, security_answer: $('financing-answer').value.trim(),
@@ -275,12 +323,16 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
         financing_option: { transaction_type: 'promotional_purchase', plan_id: offer.planId, term: offer.term },
       });
       const amount = wire(a.amount);
-      result('approved', (l) => l.approved(money(amount), offer.name, describe(offer).short, a));
+      kind = 'approved';
+      result(kind, (l) => l.approved(money(amount), offer.name, describe(offer).short, a));
     } catch (e) {
-      if (e instanceof DeclinedError) result('declined', (l) => l.declined(errorText(e), e.code));
-      else result('failed', (l) => l.failed(errorText(e)));
+      kind = e instanceof DeclinedError ? 'declined' : 'failed';
+      if (e instanceof DeclinedError) result(kind, (l) => l.declined(errorText(e), e.code));
+      else result(kind, (l) => l.failed(errorText(e)));
     } finally {
-      refresh();
+      order.paying = false;
+      pageOrderChanged();
+      attempt.finish(kind);
     }
   }
 
@@ -288,7 +340,8 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
     const financing = radios.find((r) => r.checked)?.value === 'financing';
     cardForm.hidden = financing;
     panel.hidden = !financing;
-    if (financing && !offers && $('financing-account').value) showOffers();
+    // No offers yet, or offers for a total a discount has changed since.
+    if (financing && quotedAmount() !== order.total && $('financing-account').value) showOffers();
   };
   for (const r of radios) r.addEventListener('change', choose);
   $('financing-account-form').addEventListener('submit', (event) => {
@@ -300,11 +353,13 @@ export async function setupFinancing({ client, config, order, locale: firstLocal
     event.preventDefault();
     pay();
   });
-  // A discount changes the total: the offers shown are for the old one.
-  new MutationObserver(() => {
-    if (offers && offers.amount !== order.total && !panel.hidden) showOffers();
-  }).observe($('total'), { childList: true, characterData: true, subtree: true });
+  // A discount changed the total: the offers shown (or being looked up) are for the old one.
+  const orderChanged = () => {
+    const quoted = quotedAmount();
+    if (!panel.hidden && !order.paying && quoted !== undefined && quoted !== order.total) showOffers();
+    else refresh();
+  };
   relabel(firstLocale, firstMessages);
   choose();
-  return { relabel };
+  return { relabel, orderChanged };
 }
