@@ -1,6 +1,11 @@
 // The web-demo checkout in headless Chromium, served by a live payref-server (--demo): as-you-type
 // validation, a discount code, an approved and a declined payment. Saves a screenshot of the
 // finished checkout to tests/artifacts/checkout.png.
+//
+// Every step that waits for an answer waits for a state only that answer produces: the page's
+// areas count their requests (web-demo/latest.mjs: data-request, data-answered, aria-busy), and
+// answered() waits until the request the step started is the one shown — never for text or a class
+// an earlier step may have left on screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -16,12 +21,68 @@ let page;
 const pageErrors = [];
 const expiry = `12/${String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0')}`;
 
+const CHARGE = '/api/v1/payments/creditcard/charge';
+const VALIDATE = '/api/v1/discountcode/validate';
 const chargeRequests = async () => {
   const res = await fetch(`${server.baseUrl}/_sandbox/requests?limit=9999`, { headers: { authorization: `Bearer ${server.adminToken}` } });
   const list = await res.json();
   assert.ok(Array.isArray(list), JSON.stringify(list).slice(0, 300));
-  return list.filter((r) => r.path === "/api/v1/payments/creditcard/charge").length;
+  return list.filter((r) => r.path === CHARGE).length;
 };
+
+// The requests a page area (a form, latest.mjs) has started so far.
+const started = async (area) => Number((await page.getAttribute(area, 'data-request')) ?? 0);
+
+// Waits until `area` shows the answer to a request started after request number `since`, and to
+// the latest one (none newer in flight); returns the area's data-state ('applied', 'declined', …).
+async function answered(area, since) {
+  await page.waitForFunction(([selector, n]) => {
+    const el = document.querySelector(selector);
+    const shown = Number(el.dataset.answered ?? 0);
+    return shown > n && shown === Number(el.dataset.request) && el.getAttribute('aria-busy') !== 'true';
+  }, [area, since]);
+  return page.getAttribute(area, 'data-state');
+}
+
+// Runs `action` (a click, a submit) and waits for the answer to the request it started in `area`.
+async function settle(area, action) {
+  const since = await started(area);
+  await action();
+  return answered(area, since);
+}
+
+const holdDiscountChecks = () => holdRequests((url) => url.pathname === VALIDATE);
+const holdInterestQuotes = () => holdRequests((url) => url.pathname.endsWith('/calculate-interest'));
+
+const applyDiscount = async (code) => {
+  await page.fill('#discount', code);
+  return settle('#discount-form', () => page.click('#apply'));
+};
+
+// Holds the page's requests whose URL `matcher` accepts at the network: each waits until the test
+// releases it, so the test decides the order answers arrive in. next() resolves with the next
+// request held, in the order the page sent them ({ release() } sends it on to the server); stop()
+// removes the route and releases what is still held.
+async function holdRequests(matcher) {
+  const all = [];
+  const untaken = [];  // held, not yet handed out by next()
+  const takers = [];   // next() calls waiting for a request
+  const handler = (route) => {
+    let sent = null;
+    const held = { release: () => (sent ??= route.continue()) };
+    all.push(held);
+    if (takers.length) takers.shift()(held);
+    else untaken.push(held);
+  };
+  await page.route(matcher, handler);
+  return {
+    next: () => (untaken.length ? Promise.resolve(untaken.shift()) : new Promise((resolve) => takers.push(resolve))),
+    async stop() {
+      await page.unroute(matcher, handler);
+      await Promise.all(all.map((held) => held.release()));
+    },
+  };
+}
 
 async function fillCard(number, cvv = '123') {
   await page.fill('#card-number', number);
@@ -56,11 +117,23 @@ test('the page loads the catalogue price through the client', async () => {
 
 test('an invalid card is shown before any request, and Pay stays off', async () => {
   const before = await chargeRequests();
-  await fillCard('4242 4242 4242 4241');
-  assert.equal(await page.getAttribute('#card-number', 'aria-invalid'), 'true');
-  assert.match(await page.textContent('#card-number-message'), /not valid/);
-  assert.equal(await page.isDisabled('#pay'), true);
-  await page.evaluate(() => document.getElementById('pay-form').requestSubmit());
+  const sent = [];
+  const onRequest = (r) => { if (new URL(r.url()).pathname === CHARGE) sent.push(r.url()); };
+  page.on('request', onRequest);
+  try {
+    await fillCard('4242 4242 4242 4241');
+    assert.equal(await page.getAttribute('#card-number', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#card-number-message'), /not valid/);
+    assert.equal(await page.isDisabled('#pay'), true);
+    // The page's own verdict on this submit: refused on the page, nothing sent (a payment it had
+    // sent would read 'pending' here, then its outcome). Reading the request log right after the
+    // submit alone could miss a charge still on its way.
+    const state = await settle('#pay-form', () => page.evaluate(() => document.getElementById('pay-form').requestSubmit()));
+    assert.equal(state, 'invalid');
+  } finally {
+    page.off('request', onRequest);
+  }
+  assert.deepEqual(sent, []);
   assert.equal(await chargeRequests(), before);
 });
 
@@ -91,32 +164,108 @@ test('typing formats the number and names the brand', async () => {
 });
 
 test('a discount code lowers the total', async () => {
-  await page.fill('#discount', 'welcome10');
-  await page.click('#apply');
-  await page.waitForSelector('#discount-line:not([hidden])');
+  // Each check waits for its own answer (the message of the one before is still on screen while
+  // the next is asked: waiting for "a message" read the old one).
+  assert.equal(await applyDiscount('welcome10'), 'applied');
+  assert.equal(await page.textContent('#discount-message'), 'WELCOME10 applied.');
+  assert.equal(await page.isVisible('#discount-line'), true);
   assert.equal(await page.textContent('#discount-amount'), '−49.90 USD');
   assert.equal(await page.textContent('#total'), '449.10 USD');
-  await page.fill('#discount', 'NOSUCHCODE');
-  await page.click('#apply');
-  await page.waitForFunction(() => document.getElementById('discount-message').textContent.length > 0);
+  assert.equal(await applyDiscount('NOSUCHCODE'), 'rejected');
   assert.match(await page.textContent('#discount-message'), /no discount code/);
+  assert.equal(await page.isHidden('#discount-line'), true);
   assert.equal(await page.textContent('#total'), '499.00 USD');
-  await page.fill('#discount', 'WELCOME10');
-  await page.click('#apply');
-  await page.waitForFunction(() => document.getElementById('total').textContent === '449.10 USD');
+  assert.equal(await applyDiscount('WELCOME10'), 'applied');
+  assert.equal(await page.textContent('#discount-message'), 'WELCOME10 applied.');
+  assert.equal(await page.textContent('#total'), '449.10 USD');
+  assert.equal(await page.textContent('#pay'), 'Pay 449.10 USD');
 });
 
+test('a discount check in flight shows as pending and holds Pay until its answer', async () => {
+  await fillCard('4242 4242 4242 4242');
+  assert.equal(await page.isDisabled('#pay'), false);
+  const checks = await holdDiscountChecks();
+  try {
+    const since = await started('#discount-form');
+    await page.fill('#discount', 'NOSUCHCODE');
+    await page.click('#apply');
+    const held = await checks.next();  // at the network, unanswered
+    assert.equal(await page.getAttribute('#discount-form', 'aria-busy'), 'true');
+    assert.equal(await page.getAttribute('#discount-form', 'data-state'), 'pending');
+    assert.equal(await page.textContent('#discount-message'), 'Checking the code…');
+    assert.equal(await page.getAttribute('.line.total', 'aria-busy'), 'true');
+    assert.equal(await page.textContent('#total'), '449.10 USD');  // the total before the check, until its answer
+    assert.equal(await page.isDisabled('#pay'), true);
+    // A submit meanwhile (Enter, a script) sends nothing: the amount is not known yet.
+    const payments = await started('#pay-form');
+    await page.evaluate(() => document.getElementById('pay-form').requestSubmit());
+    assert.equal(await answered('#pay-form', payments), 'waiting');
+    await held.release();
+    assert.equal(await answered('#discount-form', since), 'rejected');
+    assert.equal(await page.getAttribute('.line.total', 'aria-busy'), null);
+    assert.equal(await page.textContent('#total'), '499.00 USD');
+    assert.equal(await page.isDisabled('#pay'), false);
+  } finally {
+    await checks.stop();
+  }
+  assert.equal(await applyDiscount('WELCOME10'), 'applied');
+  assert.equal(await page.textContent('#total'), '449.10 USD');
+});
+
+test('overlapping discount checks: the later code wins even when the earlier answer arrives last', async () => {
+  // No discount; NOSUCHCODE is asked and held at the network; WELCOME10 is asked and answered; then
+  // the NOSUCHCODE answer arrives, last. The page must keep showing the WELCOME10 answer. (The
+  // waits here read only what either answer writes, so the test runs against a page without
+  // latest.mjs too, and fails there on the stale answer.)
+  await page.fill('#discount', '');
+  await page.click('#apply');  // no request: cleared at once
+  await page.waitForFunction(() => document.getElementById('total').textContent === '499.00 USD' &&
+    document.getElementById('discount-message').textContent === '');
+  const superseded = Number((await page.getAttribute('#discount-form', 'data-superseded')) ?? 0);
+  const checks = await holdDiscountChecks();
+  try {
+    await page.fill('#discount', 'NOSUCHCODE');
+    await page.click('#apply');
+    const first = await checks.next();
+    await page.fill('#discount', 'WELCOME10');
+    await page.click('#apply');
+    const second = await checks.next();
+    await second.release();
+    // Only the WELCOME10 answer writes this (the message was empty, then "Checking…").
+    await page.waitForFunction(() => document.getElementById('discount-message').textContent === 'WELCOME10 applied.' &&
+      document.getElementById('discount-form').getAttribute('aria-busy') !== 'true');
+    assert.equal(await page.textContent('#total'), '449.10 USD');
+    await first.release();
+    // Only the NOSUCHCODE answer's arrival changes either: the page counts it as superseded (or, on
+    // a page that applies answers in arrival order, shows it).
+    await page.waitForFunction((before) => Number(document.getElementById('discount-form').dataset.superseded ?? 0) > before ||
+      document.getElementById('discount-message').textContent !== 'WELCOME10 applied.', superseded);
+  } finally {
+    await checks.stop();
+  }
+  assert.equal(await page.textContent('#discount-message'), 'WELCOME10 applied.');
+  assert.equal(await page.textContent('#total'), '449.10 USD');
+  assert.equal(await page.textContent('#discount-amount'), '−49.90 USD');
+  assert.equal(await page.getAttribute('#discount-form', 'data-state'), 'applied');
+  assert.equal(await page.getAttribute('#discount-form', 'aria-busy'), null);
+  assert.equal(await page.isDisabled('#pay'), false);
+  assert.deepEqual(pageErrors, []);
+});
+
+const pay = async (number) => {
+  await fillCard(number);
+  return settle('#pay-form', () => page.click('#pay'));
+};
+
 test('a declining test card shows the decline', async () => {
-  await fillCard('4000 0000 0000 0002');
-  await page.click('#pay');
-  await page.waitForSelector('#result.declined');
+  assert.equal(await pay('4000 0000 0000 0002'), 'declined');
+  assert.equal(await page.getAttribute('#result', 'class'), 'result declined');
   assert.match(await page.textContent('#result'), /Declined: .*\(code 51\)/);
 });
 
 test('an approved payment shows the transaction, and the screenshot is kept', async () => {
-  await fillCard('4242 4242 4242 4242');
-  await page.click('#pay');
-  await page.waitForSelector('#result.approved');
+  assert.equal(await pay('4242 4242 4242 4242'), 'approved');
+  assert.equal(await page.getAttribute('#result', 'class'), 'result approved');
   const text = await page.textContent('#result');
   assert.match(text, /Payment approved: 449\.10 USD on Visa 424242\*+4242, transaction 3[0-9]{8}/);
   const dir = path.join(repoRoot, 'tests/artifacts');
@@ -126,10 +275,12 @@ test('an approved payment shows the transaction, and the screenshot is kept', as
 });
 
 test('financing offer chosen and authorized', async () => {
+  const lookups = await started('#financing-account-form');
   await page.getByLabel('Monthly payments (Flexiti financing)').check();
   assert.equal(await page.isHidden('#pay-form'), true);
   // Offers for the total (449.10 after the discount), quoted by the core and equal to the server's.
-  await page.waitForSelector('#financing-form:not([hidden])');
+  assert.equal(await answered('#financing-account-form', lookups), 'offers');
+  assert.equal(await page.isVisible('#financing-form'), true);
   assert.equal(await page.textContent('#financing-amount'), 'US$449.10');  // Intl, en-CA
   assert.equal(await page.textContent('#financing-account-message'), '');
   assert.equal(await page.locator('input[name="financing-offer"]').count(), 8);
@@ -141,8 +292,8 @@ test('financing offer chosen and authorized', async () => {
   assert.equal(await page.isDisabled('#financing-pay'), true);  // not before the security answer
   assert.equal(await page.textContent('#financing-question'), 'What was the name of your first pet?');
   await page.fill('#financing-answer', 'rex');
-  await page.click('#financing-pay');
-  await page.waitForSelector('#financing-result.approved');
+  assert.equal(await settle('#financing-form', () => page.click('#financing-pay')), 'approved');
+  assert.equal(await page.getAttribute('#financing-result', 'class'), 'result approved');
   const text = await page.textContent('#financing-result');
   assert.match(text, /Financing approved: US\$449\.10 on "0% equal payments, \$3\.00\/month admin fee", 6 × US\$77\.85; authorization (8[0-9]{8}), capture 81[0-9]{7}\./);
   // The server holds the same authorization: captured at once, on the plan and term chosen, at the quoted payment.
@@ -189,13 +340,13 @@ test('fr-CA financing panel', async () => {
       `equal payments, \\$3\\.00/month admin fee${NB}», 6 × 77,85${NB}\\$${NB}US${NNB}; autorisation 8[0-9]{8}, encaissement 81[0-9]{7}\\.$`));
     // A refusal in French: a wrong security answer.
     await page.fill('#financing-answer', 'fido');
-    await page.click('#financing-pay');
-    await page.waitForSelector('#financing-result.declined');
+    assert.equal(await settle('#financing-form', () => page.click('#financing-pay')), 'declined');
+    assert.equal(await page.getAttribute('#financing-result', 'class'), 'result declined');
     assert.equal(await page.textContent('#financing-result'),
       `Financement refusé (secret_answer_mismatch)${NB}: La réponse à la question de sécurité est incorrecte.`);
     // The page's own check, before any request.
     await page.fill('#financing-account', '');
-    await page.click('#financing-offers-button');
+    assert.equal(await settle('#financing-account-form', () => page.click('#financing-offers-button')), 'invalid');
     assert.equal(await page.textContent('#financing-account-message'), 'Entrez votre numéro de compte FlexitiCard.');
     assert.equal(await page.isHidden('#financing-form'), true);
     // A term the core refuses to quote (the lender's answer altered to a 121-month term) is left
@@ -207,8 +358,8 @@ test('fr-CA financing panel', async () => {
       await route.fulfill({ response: res, json: body });
     });
     await page.fill('#financing-account', '30000000000001');
-    await page.click('#financing-offers-button');
-    await page.waitForSelector('#financing-form:not([hidden])');
+    assert.equal(await settle('#financing-account-form', () => page.click('#financing-offers-button')), 'offers');
+    assert.equal(await page.isVisible('#financing-form'), true);
     const termInvalid = (await loadMessages('fr-CA')).message('financing.term_invalid');
     assert.equal(termInvalid, `Choisissez une durée de 1 à 120${NB}mois.`);
     assert.equal(await page.textContent('#financing-account-message'), `1 offre écartée${NB}: ${termInvalid}`);
@@ -225,9 +376,43 @@ test('fr-CA financing panel', async () => {
   assert.equal(await page.textContent('#financing-form legend'), 'Choose a plan for US$449.10');
   assert.match(await page.textContent('#financing-offers'), /6 monthly payments of US\$77\.85: 0% equal payments.*cost of borrowing US\$18\.00/);
   assert.equal(await page.textContent('#financing-pay'), 'Finance US$449.10');
-  await page.click('#financing-offers-button');
-  await page.waitForFunction(() => document.querySelectorAll('input[name="financing-offer"]').length === 8);
+  assert.equal(await settle('#financing-account-form', () => page.click('#financing-offers-button')), 'offers');
+  assert.equal(await page.locator('input[name="financing-offer"]').count(), 8);
   assert.equal(await page.textContent('#financing-account-message'), '');
   assert.match(approvedBefore, /^Financing approved: /);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a discount while the offers are looked up: they are for the new total, even when the old lookup answers last', async () => {
+  // The financing panel shows offers for 449.10. Clearing the discount (499.00) starts a lookup,
+  // held at calculate-interest; WELCOME10 again (449.10) starts a newer one, answered first; then
+  // the old lookup's answer arrives and must be dropped.
+  const quotes = await holdInterestQuotes();
+  try {
+    const lookups = await started('#financing-account-form');
+    assert.equal(await applyDiscount(''), 'none');
+    assert.equal(await page.textContent('#total'), '499.00 USD');
+    const old = await quotes.next();
+    assert.equal(await page.getAttribute('#financing-account-form', 'aria-busy'), 'true');
+    assert.equal(await page.getAttribute('#financing-account-form', 'data-state'), 'pending');
+    assert.equal(await page.textContent('#financing-account-message'), 'Looking up the offers…');
+    assert.equal(await page.isHidden('#financing-form'), true);
+    assert.equal(await page.isDisabled('#financing-offers-button'), true);
+    assert.equal(await applyDiscount('WELCOME10'), 'applied');
+    const current = await quotes.next();
+    await current.release();
+    assert.equal(await answered('#financing-account-form', lookups), 'offers');
+    const superseded = Number(await page.getAttribute('#financing-account-form', 'data-superseded'));
+    await old.release();
+    await page.waitForFunction((n) => Number(document.getElementById('financing-account-form').dataset.superseded) > n, superseded);
+  } finally {
+    await quotes.stop();
+  }
+  assert.equal(await page.getAttribute('#financing-account-form', 'data-state'), 'offers');
+  assert.equal(await page.textContent('#financing-amount'), 'US$449.10');
+  assert.equal(await page.locator('input[name="financing-offer"]').count(), 8);
+  assert.match(await page.textContent('#financing-offers'), /6 monthly payments of US\$77\.85: 0% equal payments/);
+  assert.equal(await page.textContent('#financing-account-message'), '');
+  assert.equal(await page.isDisabled('#financing-offers-button'), false);
   assert.deepEqual(pageErrors, []);
 });
