@@ -2,6 +2,8 @@
 //
 //   payref-server [--host 127.0.0.1] [--port 8080] [--data ./payref-data] [--threads N]
 //                 [--admin-token T] [--clock 2026-01-01T00:00:00Z] [--demo web-demo [--package npm/dist]]
+//                 [--cors-origin https://shop.example ...] [--keep-alive-timeout S] [--keep-alive-max N]
+//                 [--request-timeout S] [--min-request-rate B] [--max-connections-per-client N]
 //
 // Prints "payref-server listening on http://HOST:PORT" once it accepts connections (tests parse
 // it). SIGINT/SIGTERM stop it gracefully: requests in flight finish, the exit code is 0.
@@ -13,6 +15,7 @@
 #include <pthread.h>
 #include <thread>
 
+#include "app/logging.hpp"
 #include "app/server_app.hpp"
 
 int main(int argc, char** argv) {
@@ -25,7 +28,23 @@ int main(int argc, char** argv) {
   cli.add_option("--host", options.http.host, "Address to listen on")->capture_default_str();
   cli.add_option("--port", options.http.port, "Port (0 picks a free one)")->capture_default_str()->check(CLI::Range(0, 65535));
   cli.add_option("--data", data_dir, "Data directory (database and keys)")->capture_default_str();
-  cli.add_option("--threads", options.http.threads, "Event-loop worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  auto& limits = options.http.limits;
+  cli.add_option("--threads", limits.event_workers, "Event-loop worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cli.add_option("--cors-origin", options.http.cors_origins,
+                 "An origin whose pages may call the API families (repeatable; default: any origin)");
+  double keep_alive_timeout = 5, request_timeout = 5;
+  cli.add_option("--keep-alive-timeout", keep_alive_timeout, "Seconds an idle connection stays open")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  cli.add_option("--keep-alive-max", limits.keep_alive_max_requests, "Requests one connection may carry")
+      ->capture_default_str()->check(CLI::Range(1, 1'000'000));
+  cli.add_option("--request-timeout", request_timeout,
+                 "Seconds a request may take to arrive whole (more for a large one at the minimum rate)")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  cli.add_option("--min-request-rate", limits.min_request_rate, "Bytes a second a large request must arrive at")
+      ->capture_default_str()->check(CLI::Range(1, 1 << 30));
+  cli.add_option("--max-connections-per-client", limits.max_connections_per_client,
+                 "Open connections one client address may hold")
+      ->capture_default_str()->check(CLI::Range(1, 1'000'000));
   cli.add_option("--admin-token", options.admin_token, "Bearer token of the /_sandbox/ API (default: generated and kept)");
   cli.add_option("--clock", clock_text, "Start with the clock frozen at this UTC time (2026-01-01T00:00:00Z)");
   cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
@@ -34,7 +53,18 @@ int main(int argc, char** argv) {
   cli.add_option("--package", package_dir, "The built npm package the demo loads, served at /demo/payref/")->capture_default_str();
   CLI11_PARSE(cli, argc, argv);
 
-  spdlog::set_level(spdlog::level::from_str(log_level));
+  limits.keep_alive_timeout_ms = static_cast<std::int64_t>(keep_alive_timeout * 1000);
+  limits.request_timeout_ms = static_cast<std::int64_t>(request_timeout * 1000);
+  // Block the stop signals before any thread starts (the logger and pool threads inherit the mask); one thread
+  // waits for them and stops the server, which is not async-signal-safe (TOOLCHAIN.md §6).
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  payref::app::start_logging(spdlog::level::from_str(log_level));
+  options.log_lines_dropped = payref::app::log_lines_dropped;
   options.data_dir = data_dir;
   if (!demo_dir.empty()) {
     options.demo_dir = demo_dir;
@@ -48,13 +78,6 @@ int main(int argc, char** argv) {
     }
   }
 
-  // Block the stop signals before any thread starts (pool threads inherit the mask); one thread
-  // waits for them and stops the server, which is not async-signal-safe (TOOLCHAIN.md §6).
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   try {
     payref::app::ServerApp app(options);
@@ -89,7 +112,9 @@ int main(int argc, char** argv) {
     waiter.join();
   } catch (const std::exception& e) {
     std::cerr << "payref-server: " << e.what() << "\n";
+    payref::app::stop_logging();
     return 1;
   }
+  payref::app::stop_logging();
   return 0;
 }

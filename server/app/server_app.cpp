@@ -21,7 +21,18 @@ ServerApp::ServerApp(AppOptions options)
       services_(std::make_unique<gateway::Services>(gateway::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
   gateway::ensure_catalogue(*store_);
   demo_credentials_ = sandbox::ensure_demo_credentials(*services_);
-  http::configure(server_, options_.http, request_log_, [clock = clock_.get()] { return sim::format_iso8601(clock->now()); });
+  error_renderers_.add("/api/v1/", gateway::render_http_error);
+  error_renderers_.add("/api/v01/", billing::render_http_error);
+  error_renderers_.add("/2.1.28/REST/", cms::render_http_error);
+  error_renderers_.add("/flexiti/", financing::render_http_error);
+  error_renderers_.add("/_sandbox/", sandbox::render_http_error);
+  http::Pipeline pipeline;
+  pipeline.api_prefixes = {"/api/", "/2.1.28/REST/", "/flexiti/"};  // the four families: CORS applies there
+  pipeline.errors = &error_renderers_;
+  pipeline.log = &request_log_;
+  pipeline.now = [clock = clock_.get()] { return sim::format_iso8601(clock->now()); };
+  pipeline.log_lines_dropped = options_.log_lines_dropped;
+  http::configure(server_, options_.http, std::move(pipeline));
   gateway::add_routes(server_, *services_);
   billing::add_routes(server_, *services_);
   cms::add_routes(server_, *services_);

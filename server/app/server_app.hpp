@@ -4,7 +4,9 @@
 
 #include <httplib.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +14,7 @@
 #include "app/data_dir.hpp"
 #include "gateway/context.hpp"
 #include "http/event_server.hpp"
+#include "http/error_renderers.hpp"
 #include "http/http_server.hpp"
 #include "sim/clock.hpp"
 #include "store/sqlite_store.hpp"
@@ -24,6 +27,7 @@ struct AppOptions {
   std::string admin_token;                // empty: generated at first start and kept
   std::optional<sim::TimePoint> clock;    // frozen start time; real time when empty
   std::optional<std::filesystem::path> demo_dir, package_dir;  // --demo, --package: serve /demo/
+  std::function<std::uint64_t()> log_lines_dropped;           // for /healthz; none: 0
 };
 
 class ServerApp {
@@ -47,6 +51,7 @@ class ServerApp {
   std::unique_ptr<sim::Clock> clock_;
   std::unique_ptr<gateway::Services> services_;
   http::RequestLog request_log_;
+  http::ErrorRenderers error_renderers_;  // each family's format for the HTTP layer's errors
   http::EventServer server_;  // httplib with an epoll loop in place of a thread per connection
   nlohmann::json demo_credentials_;
   bool serves_demo_ = false;

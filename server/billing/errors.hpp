@@ -16,9 +16,11 @@ namespace payref::billing {
 namespace code {
 inline constexpr std::string_view validation = "validation_error";            // 400
 inline constexpr std::string_view unauthorized = "unauthorized";              // 401
+inline constexpr std::string_view forbidden = "forbidden";                    // 403 (a cross-origin page, http/cors.hpp)
 inline constexpr std::string_view not_found = "not_found";                    // 404
 inline constexpr std::string_view method_not_allowed = "method_not_allowed";  // 405
 inline constexpr std::string_view duplicate = "duplicate";                    // 409
+inline constexpr std::string_view too_large = "request_too_large";           // 413, 414, 431 (the HTTP layer's limits)
 inline constexpr std::string_view unsupported_media_type = "unsupported_media_type";  // 415
 inline constexpr std::string_view internal = "internal_error";                // 500
 }  // namespace code

@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -23,4 +25,8 @@ std::size_t run_due(const gateway::Services& services, nlohmann::json& ran, std:
 
 // A new 32-character upper-case hex id naming one request in its ErrorResponse (TransactionId).
 std::string new_transaction_id();
+// The family's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
+// set; this writes the body in the family's error format.
+void render_http_error(const httplib::Request& req, httplib::Response& res, std::string_view message);
+
 }  // namespace payref::cms

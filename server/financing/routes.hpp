@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "gateway/context.hpp"
@@ -14,5 +16,9 @@ void add_routes(httplib::Server& server, const gateway::Services& services);
 // Creates the demo merchant's credentials for this family if the store has none (first start,
 // after a reset); returns them as GET /_sandbox/credentials shows them under "financing".
 nlohmann::json ensure_demo_credentials(const gateway::Services& services);
+
+// The family's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
+// set; this writes the body in the family's error format.
+void render_http_error(const httplib::Request& req, httplib::Response& res, std::string_view message);
 
 }  // namespace payref::financing

@@ -5,10 +5,16 @@
 
 #include <httplib.h>
 
+#include <string_view>
+
 #include "gateway/context.hpp"
 
 namespace payref::gateway {
 
 void add_routes(httplib::Server& server, const Services& services);
+
+// The family's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
+// set; this writes the body in the family's error format.
+void render_http_error(const httplib::Request& req, httplib::Response& res, std::string_view message);
 
 }  // namespace payref::gateway

@@ -1,50 +1,131 @@
 #include "http/event_server.hpp"
 
+#include <arpa/inet.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <random>
+#include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "http/connection_stream.hpp"
-#include "http/request_framing.hpp"
 
 namespace payref::http {
 
 namespace {
 
-constexpr std::size_t kBufferBytes = 16 * 1024;  // a whole request up to this size is served by the loop
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+
+constexpr std::size_t kBufferBytes = 16 * 1024;  // a connection's buffer; it grows for a larger request
 constexpr int kWaitMs = 100;                      // how soon an idle worker notices stop()
 constexpr std::int64_t kSweepEveryMs = 1000;
-constexpr std::uint32_t kArmed = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+constexpr std::int64_t kLingerMs = 2000;  // a refused connection reads (and drops) its peer's bytes this long
+constexpr std::uint32_t kReadable = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+constexpr std::uint32_t kWritable = EPOLLOUT | EPOLLONESHOT;
+constexpr const char* kRefusalHeader = "X-Payref-Refusal";
+constexpr std::string_view kTooManyConnections =
+    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\nConnection: close\r\n"
+    "Content-Length: 79\r\n\r\n"
+    R"({"Message":"Too many connections from this address; close some and try again."})";
+static_assert(kTooManyConnections.size() - kTooManyConnections.find("\r\n\r\n") - 4 == 79);
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-void set_timeout(socket_t sock, int option, time_t sec, time_t usec) {
-  timeval tv{};
-  tv.tv_sec = sec;
-  tv.tv_usec = static_cast<suseconds_t>(usec);
-  setsockopt(sock, SOL_SOCKET, option, &tv, sizeof tv);
+std::string peer_address(socket_t sock) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (::getpeername(sock, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return {};
+  if (addr.ss_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in&>(addr).sin_addr, text, sizeof text);
+  else if (addr.ss_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6&>(addr).sin6_addr, text, sizeof text);
+  return text;
+}
+
+std::string random_mark() {
+  std::random_device device;
+  std::string mark;
+  for (int i = 0; i < 4; ++i) {
+    char part[9];
+    std::snprintf(part, sizeof part, "%08x", device());
+    mark += part;
+  }
+  return mark;
+}
+
+bool plain_text(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// The stand-in for a refused request: its method and target where they are readable (so that the
+// family under that path answers), the few headers the answer depends on (CORS, the error's
+// content type), and the refusal. It has no body.
+std::string stand_in_request(std::string_view received, const std::string& mark, const FramedRequest& framed) {
+  const std::size_t head_end = received.find("\r\n\r\n");
+  const std::string_view head = received.substr(0, std::min<std::size_t>(head_end, 16 * 1024));
+  std::string_view line = head.substr(0, std::min(head.size(), head.find("\r\n")));
+  std::string method = "GET", target = "/";
+  const std::size_t first = line.find(' ');
+  if (first != std::string_view::npos) {
+    const std::string_view m = line.substr(0, first);
+    const std::string_view rest = line.substr(first + 1);
+    const std::string_view t = rest.substr(0, rest.find(' '));
+    static constexpr std::string_view known[] = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
+    if (std::find(std::begin(known), std::end(known), m) != std::end(known) && !t.empty() && t.front() == '/' &&
+        t.size() <= 2048 && plain_text(t) && t.find(' ') == std::string_view::npos) {
+      method = m;
+      target = t;
+    }
+  }
+  std::string out = method + " " + target + " HTTP/1.1\r\n";
+  for (std::size_t at = line.size(); at < head.size();) {
+    at += 2;
+    const std::size_t eol = std::min(head.size(), head.find("\r\n", at));
+    const std::string_view header = head.substr(at, eol - at);
+    at = eol;
+    const std::size_t colon = header.find(':');
+    if (colon == std::string_view::npos || header.size() > 1024 || !plain_text(header)) continue;
+    std::string name(header.substr(0, colon));
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (name == "origin" || name == "host" || name == "accept" || name == "content-type") out.append(header).append("\r\n");
+  }
+  out.append(kRefusalHeader).append(": ").append(mark).append(" ").append(std::to_string(framed.status)).append(" ");
+  out.append(framed.reason).append("\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  return out;
 }
 
 }  // namespace
 
 struct EventServer::Connection {
-  Connection(socket_t sock, time_t read_timeout_ms) : fd(sock), stream(sock, kBufferBytes, read_timeout_ms) {}
+  Connection(socket_t sock, std::string client_address, const ConnectionLimits& limits)
+      : fd(sock),
+        client(std::move(client_address)),
+        stream(sock, kBufferBytes, limits.framing.max_head_bytes + 2 * limits.framing.max_body_bytes + 8192,
+               limits.max_output_bytes) {}
 
   const socket_t fd;
+  const std::string client;  // the peer's IP address (connections_per_client_)
   ConnectionStream stream;
   // True while a thread serves the connection; false while it waits, armed, in the epoll set.
-  // Only the thread serving a connection reads, writes, re-arms or closes it.
+  // Only the thread serving a connection reads, writes, re-arms or closes it; the sweep reads the
+  // times below of connections that are not busy.
   std::atomic<bool> busy{true};
   std::atomic<std::int64_t> idle_since_ms{now_ms()};  // when its last response left (or it opened)
   std::atomic<std::int64_t> partial_since_ms{0};      // when an incomplete request began; 0: none
+  std::atomic<std::size_t> partial_bytes{0};          // how much of it has arrived
+  std::atomic<std::int64_t> pending_since_ms{0};      // when output began to wait for the socket
+  std::atomic<std::int64_t> draining_since_ms{0};     // when it was refused; 0: not refused
+  std::size_t requests = 0;         // served on this connection (keep_alive_max_requests)
+  bool continue_sent = false;       // "100 Continue" already sent for the request arriving
+  bool close_after_flush = false;   // the pending output is the last
 };
 
 // httplib's accept loop hands each new socket to its task queue, and shuts the queue down when
@@ -60,15 +141,42 @@ class EventServer::LoopQueue final : public httplib::TaskQueue {
   EventServer& server_;
 };
 
-EventServer::EventServer() {
+EventServer::EventServer() : refusal_mark_(random_mark()) {
   new_task_queue = [this] { return new LoopQueue(*this); };
+  set_limits(limits_);
 }
 
 EventServer::~EventServer() { stop_loop(); }
 
-void EventServer::set_workers(int event_workers, int blocking_workers) {
-  event_workers_ = event_workers > 0 ? event_workers : 1;
-  blocking_workers_ = blocking_workers > 0 ? blocking_workers : 1;
+void EventServer::set_limits(const ConnectionLimits& limits) {
+  limits_ = limits;
+  limits_.event_workers = std::max(1, limits_.event_workers);
+  limits_.keep_alive_max_requests = std::max<std::size_t>(1, limits_.keep_alive_max_requests);
+  limits_.min_request_rate = std::max<std::size_t>(1, limits_.min_request_rate);
+  limits_.max_connections_per_client = std::max<std::size_t>(1, limits_.max_connections_per_client);
+  set_payload_max_length(limits_.framing.max_body_bytes);  // httplib's own check, never reached first
+  // httplib announces these in its Keep-Alive header.
+  set_keep_alive_max_count(limits_.keep_alive_max_requests);
+  set_keep_alive_timeout(std::max<time_t>(1, static_cast<time_t>(limits_.keep_alive_timeout_ms / 1000)));
+}
+
+std::optional<Refusal> EventServer::refusal(const httplib::Request& req) const {
+  if (!req.has_header(kRefusalHeader)) return std::nullopt;
+  const std::string value = req.get_header_value(kRefusalHeader);
+  // "<mark> <status> <reason>": only the loop knows the mark.
+  if (value.size() < refusal_mark_.size() + 5 || value.compare(0, refusal_mark_.size(), refusal_mark_) != 0 ||
+      value[refusal_mark_.size()] != ' ')
+    return std::nullopt;
+  Refusal refusal;
+  refusal.status = std::atoi(value.c_str() + refusal_mark_.size() + 1);
+  const std::size_t reason_at = value.find(' ', refusal_mark_.size() + 1);
+  if (reason_at != std::string::npos) refusal.reason = value.substr(reason_at + 1);
+  return refusal;
+}
+
+std::size_t EventServer::open_connections() {
+  std::lock_guard lock(connections_mutex_);
+  return connections_.size();
 }
 
 void EventServer::start_loop() {
@@ -76,9 +184,8 @@ void EventServer::start_loop() {
   epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
   if (epoll_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
   next_sweep_ms_ = now_ms() + kSweepEveryMs;
-  blocking_pool_ = std::make_unique<httplib::ThreadPool>(static_cast<std::size_t>(blocking_workers_));
   std::lock_guard lock(workers_mutex_);
-  for (int i = 0; i < event_workers_; ++i) spawn_worker();
+  for (int i = 0; i < limits_.event_workers; ++i) spawn_worker();
 }
 
 void EventServer::stop_loop() {
@@ -101,8 +208,6 @@ void EventServer::stop_loop() {
     workers.swap(workers_);
   }
   for (auto& worker : workers) worker.join();
-  blocking_pool_->shutdown();
-  blocking_pool_.reset();
   ::close(epoll_fd_);
   epoll_fd_ = -1;
 }
@@ -117,7 +222,7 @@ void EventServer::spawn_worker() {
 void EventServer::worker_blocking() {
   std::lock_guard lock(workers_mutex_);
   --running_;
-  if (stopping_ || running_ >= event_workers_) return;
+  if (stopping_ || running_ >= limits_.event_workers) return;
   if (parked_ > wakeups_) {
     ++wakeups_;
     ++running_;
@@ -135,7 +240,7 @@ void EventServer::worker_unblocked() {
 
 bool EventServer::park() {
   std::unique_lock lock(workers_mutex_);
-  if (running_ <= event_workers_) return true;  // another worker parked first
+  if (running_ <= limits_.event_workers) return true;  // another worker parked first
   --running_;
   ++parked_;
   spare_wakeup_.wait(lock, [&] { return wakeups_ > 0 || stopping_; });
@@ -146,16 +251,24 @@ bool EventServer::park() {
 }
 
 bool EventServer::process_and_close_socket(socket_t sock) {
-  // The timeouts bound the blocking path's reads and every send (a client that stops reading).
-  set_timeout(sock, SO_RCVTIMEO, read_timeout_sec_, read_timeout_usec_);
-  set_timeout(sock, SO_SNDTIMEO, write_timeout_sec_, write_timeout_usec_);
-  auto connection = std::make_shared<Connection>(sock, read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000);
+  std::string client = peer_address(sock);
+  auto connection = std::make_shared<Connection>(sock, client, limits_);
   {
     std::lock_guard lock(connections_mutex_);
+    std::size_t& count = connections_per_client_[client];
+    if (count >= limits_.max_connections_per_client) {
+      // Answered and closed at once: its peer has sent nothing yet, so the answer is not lost
+      // to a reset.
+      (void)::send(sock, kTooManyConnections.data(), kTooManyConnections.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+      ::shutdown(sock, SHUT_RDWR);
+      ::close(sock);
+      return false;
+    }
+    ++count;
     connections_[sock] = connection;
   }
   epoll_event event{};
-  event.events = kArmed;
+  event.events = kReadable;
   event.data.fd = sock;
   connection->busy = false;  // from here on a worker may take it
   if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, sock, &event) != 0) {
@@ -170,10 +283,10 @@ void EventServer::run_worker() {
   util::set_blocking_listener(&worker_blocking_);
   epoll_event event{};
   for (;;) {
-    if (running_.load(std::memory_order_relaxed) > event_workers_ && !park()) return;
+    if (running_.load(std::memory_order_relaxed) > limits_.event_workers && !park()) return;
     // One event per wait: a second ready connection is left to another worker, not queued
     // behind this one's request.
-    if (::epoll_wait(epoll_fd_, &event, 1, kWaitMs) == 1) serve(event.data.fd);
+    if (::epoll_wait(epoll_fd_, &event, 1, kWaitMs) == 1) serve(event.data.fd, event.events);
     if (stopping_) {
       std::lock_guard lock(connections_mutex_);
       if (connections_.empty()) return;
@@ -194,53 +307,127 @@ std::shared_ptr<EventServer::Connection> EventServer::find(int fd) {
   return it == connections_.end() ? nullptr : it->second;
 }
 
-void EventServer::serve(int fd) {
+void EventServer::serve(int fd, std::uint32_t events) {
   const auto connection = find(fd);
   bool idle = false;
   if (!connection || !connection->busy.compare_exchange_strong(idle, true)) return;  // not armed: not ours
+  (void)events;
+  if (connection->stream.pending_output() > 0) {
+    // Armed for writing: the client has taken some of what waited.
+    const auto flushed = connection->stream.flush();
+    if (flushed == ConnectionStream::Flush::failed) return close_connection(connection);
+    if (flushed == ConnectionStream::Flush::pending) return release(connection);
+    connection->pending_since_ms = 0;
+    connection->idle_since_ms = now_ms();
+    if (connection->draining_since_ms != 0) {
+      ::shutdown(connection->fd, SHUT_WR);  // the refusal has left: the client sees the end
+      return release(connection);
+    }
+    if (connection->close_after_flush || stopping_) return close_connection(connection);
+  }
   const bool peer_closed = connection->stream.fill() == ConnectionStream::Fill::peer_closed;
+  if (connection->draining_since_ms != 0) return drain(connection, peer_closed);
   serve_buffered(connection, peer_closed);
 }
 
 // Runs every whole request in the buffer, then re-arms the connection or closes it.
 void EventServer::serve_buffered(const std::shared_ptr<Connection>& connection, bool peer_closed) {
   for (;;) {
-    const FramedRequest framed = frame_request(connection->stream.buffered(), connection->stream.capacity());
+    const FramedRequest framed = frame_request(connection->stream.buffered(), limits_.framing);
+    if (framed.framing == Framing::refused) return refuse(connection, framed);
     if (framed.framing == Framing::incomplete) {
       if (peer_closed || stopping_) return close_connection(connection);
+      auto& stream = connection->stream;
+      if (framed.expects_continue && !connection->continue_sent) {
+        connection->continue_sent = true;
+        stream.write(kContinue.data(), kContinue.size());
+        if (stream.flush() == ConnectionStream::Flush::failed) return close_connection(connection);
+      }
+      // Room for the whole request when its head says how large it is; more room for a chunked
+      // body that has filled the buffer.
+      if (framed.needed > stream.capacity()) stream.reserve(framed.needed);
+      else if (stream.buffered().size() >= stream.capacity()) stream.reserve(stream.capacity() * 2);
       return release(connection);
     }
-    if (framed.framing == Framing::needs_blocking_read) {
-      blocking_pool_->enqueue([this, connection] { serve_blocking(connection); });
-      return;
+    run_request(connection, framed.size);
+    auto& stream = connection->stream;
+    const auto flushed = stream.flush();
+    if (flushed == ConnectionStream::Flush::failed) return close_connection(connection);
+    if (flushed == ConnectionStream::Flush::pending) {
+      // No further request runs until this response has left (release arms for writing).
+      connection->pending_since_ms = now_ms();
+      return release(connection);
     }
-    connection->partial_since_ms = 0;
-    bool closed_by_request = false;  // "Connection: close", or httplib's own decision
-    const bool ok = process_request(connection->stream, stopping_, closed_by_request, nullptr);
-    if (!connection->stream.flush() || !ok || closed_by_request || stopping_) return close_connection(connection);
+    if (connection->close_after_flush) return close_connection(connection);
   }
 }
 
-// One request that httplib reads from the socket itself, waiting as long as the read timeout.
-void EventServer::serve_blocking(const std::shared_ptr<Connection>& connection) {
+// One whole request, `size` bytes of the buffer, through httplib.
+void EventServer::run_request(const std::shared_ptr<Connection>& connection, std::size_t size) {
   connection->partial_since_ms = 0;
-  bool closed_by_request = false;
-  const bool ok = process_request(connection->stream, stopping_, closed_by_request, nullptr);
-  if (!connection->stream.flush() || !ok || closed_by_request || stopping_) return close_connection(connection);
-  serve_buffered(connection, false);
+  auto& stream = connection->stream;
+  if (std::exchange(connection->continue_sent, false)) stream.drop_next_write_if(kContinue);
+  stream.begin_request(size);
+  const bool last = stopping_ || ++connection->requests >= limits_.keep_alive_max_requests;
+  bool closed_by_request = false;  // "Connection: close", or httplib's own decision
+  const bool ok = process_request(stream, last, closed_by_request, nullptr);
+  // httplib leaves a GET's body, or the rest of a request it refused: it is this request's all
+  // the same, and the next one starts after it.
+  stream.end_request();
+  connection->close_after_flush = !ok || closed_by_request || last || stream.failed();
+}
+
+// Answers a refused request through the pipeline with a stand-in request, then lets the client
+// see the end of the stream and reads (and drops) what it still sends, for a moment, so that the
+// answer is not lost to a reset; the sweep closes it.
+void EventServer::refuse(const std::shared_ptr<Connection>& connection, const FramedRequest& framed) {
+  auto& stream = connection->stream;
+  const std::string stand_in = stand_in_request(stream.buffered(), refusal_mark_, framed);
+  stream.substitute(stand_in);
+  bool closed = false;
+  process_request(stream, true, closed, nullptr);
+  stream.end_request();
+  stream.discard();
+  stream.shrink();
+  connection->partial_since_ms = 0;
+  connection->draining_since_ms = now_ms();
+  const auto flushed = stream.flush();
+  if (flushed == ConnectionStream::Flush::failed) return close_connection(connection);
+  if (flushed == ConnectionStream::Flush::pending) {
+    connection->pending_since_ms = now_ms();
+    return release(connection);
+  }
+  ::shutdown(connection->fd, SHUT_WR);
+  release(connection);
+}
+
+void EventServer::drain(const std::shared_ptr<Connection>& connection, bool peer_closed) {
+  connection->stream.discard();
+  if (peer_closed || stopping_) return close_connection(connection);
+  release(connection);
 }
 
 void EventServer::release(const std::shared_ptr<Connection>& connection) {
   const std::int64_t now = now_ms();
-  if (connection->stream.buffered().empty()) {
-    connection->idle_since_ms = now;
-    connection->partial_since_ms = 0;
-  } else if (connection->partial_since_ms == 0) {
-    connection->partial_since_ms = now;
-  }
+  auto& stream = connection->stream;
   epoll_event event{};
-  event.events = kArmed;
   event.data.fd = connection->fd;
+  if (stream.pending_output() > 0) {
+    // Only writability wakes it: bytes the client sends meanwhile wait in the socket.
+    event.events = kWritable;
+  } else {
+    event.events = kReadable;
+    if (connection->draining_since_ms == 0) {
+      if (stream.buffered().empty()) {
+        connection->idle_since_ms = now;
+        connection->partial_since_ms = 0;
+        stream.shrink();
+      } else {
+        if (connection->partial_since_ms == 0) connection->partial_since_ms = now;
+        connection->partial_bytes = stream.buffered().size();
+      }
+    }
+  }
   // Not busy before armed: once armed, another worker may take it at once. epoll re-checks
   // readiness on re-arming, so bytes that arrived since the last read are not missed.
   connection->busy = false;
@@ -256,24 +443,40 @@ void EventServer::close_connection(const std::shared_ptr<Connection>& connection
     // for a new connection as soon as it is.
     std::lock_guard lock(connections_mutex_);
     connections_.erase(connection->fd);
+    const auto it = connections_per_client_.find(connection->client);
+    if (it != connections_per_client_.end() && --it->second == 0) connections_per_client_.erase(it);
   }
   ::shutdown(connection->fd, SHUT_RDWR);
   ::close(connection->fd);
 }
 
-// Shuts down the connections that waited too long; the end-of-file wakes a worker, which closes
-// them. Shutting down (not closing) keeps the descriptor valid for whoever serves it next.
+// Shuts down the connections that waited too long; the end-of-file (or the failed send) wakes a
+// worker, which closes them. Shutting down (not closing) keeps the descriptor valid for whoever
+// serves it next.
 void EventServer::sweep() {
   const std::int64_t now = now_ms();
-  const std::int64_t idle_limit = static_cast<std::int64_t>(keep_alive_timeout_sec_) * 1000;
-  const std::int64_t partial_limit = static_cast<std::int64_t>(read_timeout_sec_) * 1000 + read_timeout_usec_ / 1000;
   std::lock_guard lock(connections_mutex_);
   for (const auto& [fd, connection] : connections_) {
     if (connection->busy) continue;
+    const std::int64_t draining_since = connection->draining_since_ms;
+    const std::int64_t pending_since = connection->pending_since_ms;
     const std::int64_t partial_since = connection->partial_since_ms;
-    const bool too_slow = partial_since != 0 && now - partial_since > partial_limit;
-    const bool too_idle = partial_since == 0 && now - connection->idle_since_ms > idle_limit;
-    if (too_slow || too_idle) ::shutdown(fd, SHUT_RDWR);
+    bool expired;
+    if (draining_since != 0) {
+      expired = now - draining_since > kLingerMs;
+    } else if (pending_since != 0) {
+      expired = now - pending_since > limits_.write_timeout_ms;
+    } else if (partial_since != 0) {
+      // The whole request's deadline: the request timeout, and more for a large request that
+      // arrives at the minimum rate or faster.
+      const auto allowed = std::min<std::int64_t>(
+          limits_.max_request_time_ms,
+          limits_.request_timeout_ms + static_cast<std::int64_t>(connection->partial_bytes * 1000 / limits_.min_request_rate));
+      expired = now - partial_since > allowed;
+    } else {
+      expired = now - connection->idle_since_ms > limits_.keep_alive_timeout_ms;
+    }
+    if (expired) ::shutdown(fd, SHUT_RDWR);
   }
 }
 

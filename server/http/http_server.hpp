@@ -1,7 +1,7 @@
 // cpp-httplib set up as TOOLCHAIN.md §6 says (TCP_NODELAY, backlog), served by payref's event loop
-// (event_server.hpp), with CORS for browser callers, a 1 MiB body limit, a request log with card
-// data masked, and one exception boundary: no handler failure becomes a crash or a stack trace on
-// the wire.
+// (event_server.hpp), with the browser access policy (cors.hpp), limits, a request log with
+// secrets masked, errors of the HTTP layer in each family's format (error_renderers.hpp), and one
+// exception boundary: no handler failure becomes a crash or a stack trace on the wire.
 #pragma once
 
 #include <httplib.h>
@@ -9,7 +9,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "http/cors.hpp"
+#include "http/error_renderers.hpp"
 #include "http/event_server.hpp"
 #include "http/request_log.hpp"
 
@@ -18,17 +21,26 @@ namespace payref::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
-  int threads = 6;  // event-loop workers; idle connections hold none (event_server.hpp)
+  ConnectionLimits limits;                // workers, timeouts, keep-alive, per-client connections
+  std::vector<std::string> cors_origins;  // origins the API families answer; empty: any
 };
 
-constexpr std::size_t kMaxBodyBytes = 1 << 20;
 constexpr int kListenBacklog = 1024;  // pending connections the kernel queues (capped by somaxconn)
-constexpr int kBlockingThreads = 16;  // requests read while they arrive, at once (event_server.hpp)
 
-// Applies the options, CORS (preflight included), GET /healthz, limits and the error boundary.
-// Every exchange is recorded in `log` (the sandbox's request log) with the time `now()` gives.
-void configure(EventServer& server, const ServerOptions& options, RequestLog& log,
-               std::function<std::string()> now);
+// What configure() needs besides the options: the paths of the API families (CORS applies
+// there), the families' error renderers, the request log, the clock's time for the log, and
+// how many log lines were dropped so far (for /healthz).
+struct Pipeline {
+  std::vector<std::string> api_prefixes;
+  const ErrorRenderers* errors = nullptr;
+  RequestLog* log = nullptr;
+  std::function<std::string()> now;
+  std::function<std::uint64_t()> log_lines_dropped;
+};
+
+// Applies the options, the browser access policy (preflights included), GET /healthz, limits and
+// the error boundary. Every exchange is recorded in the request log.
+void configure(EventServer& server, const ServerOptions& options, Pipeline pipeline);
 
 // A client operation table's path ("/api/v1/packages/{}") as an httplib route pattern: each "{}"
 // matches one path segment, captured.

@@ -1,8 +1,14 @@
-// Where the first HTTP/1.1 request in a connection's received bytes ends, found without parsing
-// the request. The event loop (http/event_server.hpp) hands a request to cpp-httplib only once
-// all of it has arrived, so that no worker thread ever waits on a socket; anything this check
-// cannot size cheaply goes to a thread that may wait (needs_blocking_read), and httplib, which
-// owns the HTTP rules, then reads and judges it.
+// Where the first HTTP/1.1 request in a connection's received bytes ends, and whether it is one
+// payref accepts at all, found without parsing more than the framing needs. The event loop
+// (http/event_server.hpp) hands cpp-httplib one whole request at a time, bounded to exactly the
+// bytes this function counted, so the two parsers can never disagree on where the next request
+// starts (no request smuggling, no desync): a request whose framing is not plainly one of RFC 9112's
+// (two Content-Lengths, Content-Length with Transfer-Encoding, obs-fold, bare LF, NUL, a codings
+// list) is refused here with 400 and its connection closed, and so is one too large to accept (413
+// for a body, 431 for a head) before its body is read.
+//
+// Chunked bodies are framed here too (chunk sizes, extensions, the last chunk; trailers are
+// refused, as httplib refuses them), so no thread ever waits on a socket for a body.
 #pragma once
 
 #include <cstddef>
@@ -11,18 +17,25 @@
 namespace payref::http {
 
 enum class Framing {
-  incomplete,           // more bytes are needed, and they fit in the connection's buffer
-  complete,             // the first `size` bytes are one whole request
-  needs_blocking_read,  // chunked, Expect: 100-continue, larger than the buffer, or malformed
+  incomplete,  // more bytes are needed (`needed` says how many in all, when the head knows)
+  complete,    // the first `size` bytes are one whole request
+  refused,     // answer `status` (400, 413, 431) with `reason`, then close the connection
+};
+
+struct FramingLimits {
+  std::size_t max_head_bytes = 16 * 1024;  // request line and headers, with their CRLFs
+  std::size_t max_body_bytes = 1 << 20;    // the body as the handler sees it (chunks decoded)
 };
 
 struct FramedRequest {
   Framing framing = Framing::incomplete;
-  std::size_t size = 0;  // head and body, when complete
+  std::size_t size = 0;          // complete: head and body as sent
+  std::size_t needed = 0;        // incomplete: bytes the whole request will take, 0 when unknown
+  bool expects_continue = false; // incomplete, head whole: the client waits for "100 Continue"
+  int status = 0;                // refused: 400, 413 or 431
+  const char* reason = "";       // refused: why, for people ("two Content-Length headers")
 };
 
-// `buffered`: the bytes received and not yet consumed. `capacity`: the most the connection can
-// buffer; a request that cannot fit is needs_blocking_read.
-FramedRequest frame_request(std::string_view buffered, std::size_t capacity);
+FramedRequest frame_request(std::string_view buffered, const FramingLimits& limits = {});
 
 }  // namespace payref::http

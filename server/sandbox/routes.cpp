@@ -89,3 +89,16 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
 }
 
 }  // namespace payref::sandbox
+
+namespace payref::sandbox {
+
+void render_http_error(const httplib::Request&, httplib::Response& res, std::string_view message) {
+  const char* code = res.status == 403   ? "permission_denied"
+                     : res.status == 404 ? "not_found"
+                     : res.status >= 500 ? "internal"
+                     : res.status == 413 || res.status == 414 || res.status == 431 ? "resource_exhausted"
+                                                                                  : "invalid_argument";
+  send(res, res.status, {{"error", code}, {"message", message}});
+}
+
+}  // namespace payref::sandbox

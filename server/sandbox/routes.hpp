@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <string_view>
+
 #include <string>
 
 #include "gateway/context.hpp"
@@ -13,5 +15,9 @@ namespace payref::sandbox {
 
 void add_routes(httplib::Server& server, const gateway::Services& services, http::RequestLog& request_log,
                 std::string admin_token);
+
+// The sandbox API's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
+// set; this writes the body in its {error, message} shape.
+void render_http_error(const httplib::Request& req, httplib::Response& res, std::string_view message);
 
 }  // namespace payref::sandbox

@@ -177,16 +177,24 @@ void ServerProcess::start() {
     std::lock_guard lock(mutex_);
     run_start = stdout_text_.size();
     streams_open_ = 2;
+    child_gone_ = false;
   }
-  const auto reader = [this](int fd, std::string ServerProcess::*target) {
+  const auto reader = [this, run_start](int fd, std::string ServerProcess::*target) {
+    const bool stop_after_start = options_.leave_stdout_unread && target == &ServerProcess::stdout_text_;
     char buffer[4096];
     while (true) {
-      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      // Read one byte at a time while waiting to stop after the listening line, so that nothing
+      // after it is taken from the pipe.
+      const ssize_t n = ::read(fd, buffer, stop_after_start ? 1 : sizeof buffer);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) break;
-      std::lock_guard lock(mutex_);
+      std::unique_lock lock(mutex_);
       (this->*target).append(buffer, static_cast<std::size_t>(n));
       changed_.notify_all();
+      if (stop_after_start && buffer[0] == '\n' && stdout_text_.find(kListening, run_start) != std::string::npos) {
+        changed_.wait(lock, [&] { return child_gone_; });  // the pipe stays open, unread
+        break;
+      }
     }
     ::close(fd);
     std::lock_guard lock(mutex_);
@@ -238,6 +246,11 @@ int ServerProcess::stop() {
   }
   pid_ = -1;
   port_ = 0;
+  {
+    std::lock_guard lock(mutex_);
+    child_gone_ = true;
+    changed_.notify_all();
+  }
   reap_readers();
   if (done < 0) return -1;
   if (WIFEXITED(status)) return WEXITSTATUS(status);

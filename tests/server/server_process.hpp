@@ -53,6 +53,9 @@ class ServerProcess {
   struct Options {
     std::string log_level = "warn";
     std::vector<std::string> extra_args;
+    // Stop reading the server's stdout once it has printed its listening line, and keep the pipe
+    // open unread until the server stops: a harness that no longer reads the output.
+    bool leave_stdout_unread = false;
   };
 
   ServerProcess();  // starts the server with the default options
@@ -107,6 +110,7 @@ class ServerProcess {
   std::condition_variable changed_;
   std::string stdout_text_, stderr_text_;
   int streams_open_ = 0;
+  bool child_gone_ = false;  // stop() has reaped the child: an unread stdout may be closed
   std::vector<std::thread> readers_;
 };
 
