@@ -1,7 +1,5 @@
 #include "billing/routes.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <exception>
 #include <set>
@@ -15,6 +13,7 @@
 #include "billing/input.hpp"
 #include "billing/render.hpp"
 #include "http/http_server.hpp"
+#include "http/request_log.hpp"
 #include "payref/client/billing.hpp"
 
 namespace payref::billing {
@@ -31,10 +30,10 @@ void guarded(const httplib::Request& req, httplib::Response& res, Body body) {
   } catch (const BillingError& error) {
     send_error(res, format, error);
   } catch (const std::exception& e) {
-    spdlog::error("{} {}: unhandled: {}", req.method, req.path, e.what());
+    http::log_unhandled(req, e.what());
     send_error(res, format, BillingError{500, {Problem{std::string(code::internal), {}, {}, "Internal error; the request was not applied."}}, {}});
   } catch (...) {
-    spdlog::error("{} {}: unhandled non-standard exception", req.method, req.path);
+    http::log_unhandled(req, "a non-standard exception");
     send_error(res, format, BillingError{500, {Problem{std::string(code::internal), {}, {}, "Internal error; the request was not applied."}}, {}});
   }
 }

@@ -1,6 +1,7 @@
 #include "billing/xml_reader.hpp"
 
 #include <cstdint>
+#include "util/text_codec.hpp"
 
 namespace payref::billing::xml {
 
@@ -9,24 +10,6 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.'; }
-
-void append_utf8(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // A character reference's body ("#65", "#x41") as a code point XML allows; nullopt otherwise.
 std::optional<std::uint32_t> char_ref(std::string_view body) {
@@ -149,7 +132,7 @@ class Reader {
       else if (!entity.empty() && entity[0] == '#') {
         const auto cp = char_ref(entity);
         if (!cp) return std::nullopt;
-        append_utf8(*cp, out);
+        util::append_utf8(out, *cp);
       } else {
         return std::nullopt;
       }

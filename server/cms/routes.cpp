@@ -5,6 +5,7 @@
 #include "cms/sign_on.hpp"
 #include "cms/subscriptions.hpp"
 #include "http/json_body.hpp"
+#include "http/redact.hpp"
 #include "store/crypto.hpp"
 
 namespace payref::cms {
@@ -92,6 +93,8 @@ std::string new_transaction_id() {
 
 void add_routes(httplib::Server& server, const gateway::Services& services) {
   const auto& s = services;
+  // Sign-on answers the session token as a bare JSON string: no field name says it is a secret.
+  http::declare_secret_response("GET", "/2.1.28/REST/SIS.svc/token");
   server.Get("/2.1.28/REST/SIS.svc/token", [&s](const httplib::Request& req, httplib::Response& res) { sign_on_route(s, req, res); });
   for (const char* method : {"POST", "PUT", "DELETE"}) {
     const std::string m = method;

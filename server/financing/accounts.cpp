@@ -28,10 +28,27 @@ std::string vcc_key(const gateway::Services& services, const std::string& vcc_nu
   return store::keyed_hash(services.hash_key, "fin-vcc:" + vcc_number);
 }
 
+std::string security_answer_hash(const gateway::Services& services, std::string_view answer) {
+  std::string normal;
+  for (char c : answer)
+    if (!std::isspace(static_cast<unsigned char>(c)) || (!normal.empty() && normal.back() != ' '))
+      normal += std::isspace(static_cast<unsigned char>(c)) ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!normal.empty() && normal.back() == ' ') normal.pop_back();
+  return store::keyed_hash(services.hash_key, "fin-security-answer:" + normal);
+}
+
 void seed_demo_accounts(const gateway::Services& services, store::Transaction& tx) {
   for (const auto& a : demo_accounts()) {
     const std::string number(a.account_number);
-    if (tx.get_keys(kAccounts, "", number)) continue;
+    if (auto old = tx.get(kAccounts, "", number)) {
+      // A data directory from before answers were hashed keeps its accounts, answer hashed now.
+      if (old->body.contains("security_answer")) {
+        old->body["security_answer_hash"] = security_answer_hash(services, old->body.value("security_answer", ""));
+        old->body.erase("security_answer");
+        tx.put(*old);
+      }
+      continue;
+    }
     nlohmann::json plans = nlohmann::json::array();
     for (int id : a.plan_ids) plans.push_back(id);
     const std::string vcc(a.vcc_number);
@@ -46,7 +63,7 @@ void seed_demo_accounts(const gateway::Services& services, store::Transaction& t
         {"preferred_language", std::string(a.preferred_language)}, {"payment_protection", a.payment_protection},
         {"credit_limit", a.credit_limit_cents}, {"available_credit", a.available_credit_cents}, {"air", a.air_basis_points},
         {"plan_ids", plans}, {"security_qid", {{"id", a.security_qid}, {"text", std::string(a.security_question)}}},
-        {"security_answer", std::string(a.security_answer)}, {"creation_date", "2024-01-15"},
+        {"security_answer_hash", security_answer_hash(services, a.security_answer)}, {"creation_date", "2024-01-15"},
         {"originating_merchant_id", "payref-demo-pos"}, {"originating_merchant_name", "payref demo shop"},
         {"security_failures", nlohmann::json::array()}, {"payments", nlohmann::json::array()},
         {"regular_purchases", nlohmann::json::array()}};

@@ -1,6 +1,7 @@
 // Flexiti accounts in the store: collection "fin_account", server-wide (owner ""), id = account
 // number, key1 = keyed hash of the VCC number (the card number itself is not stored), key2 =
-// customer id. The body keeps amounts in cents; seeding from demo_data on first start and reset.
+// customer id. The body keeps amounts in cents and the security answer as a keyed hash; seeding
+// from demo_data on first start and reset.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,10 @@ void seed_demo_accounts(const gateway::Services& services, store::Transaction& t
 std::string identity_key(std::string_view first, std::string_view last, std::string_view dob);
 
 std::string vcc_key(const gateway::Services& services, const std::string& vcc_number);
+
+// The keyed hash of an answer to the account's security question, as stored
+// ("security_answer_hash"): case and runs of white space do not count.
+std::string security_answer_hash(const gateway::Services& services, std::string_view answer);
 
 // 404 not_found when there is no such account.
 nlohmann::json load_account(Call& call, const std::string& account_number);

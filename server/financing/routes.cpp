@@ -1,7 +1,5 @@
 #include "financing/routes.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "financing/authorizations.hpp"
 #include "financing/customers.hpp"
 #include "financing/interest.hpp"
@@ -12,6 +10,8 @@
 #include "financing/verify.hpp"
 #include "financing/wire.hpp"
 #include "http/json_body.hpp"
+#include "http/redact.hpp"
+#include "http/request_log.hpp"
 
 namespace payref::financing {
 
@@ -67,7 +67,7 @@ void guarded(const httplib::Request& req, httplib::Response& res, Fn fn) {
   } catch (const FinancingError& e) {
     reply = Reply{e.http_status, nullptr, e};
   } catch (const std::exception& e) {
-    spdlog::error("{} {}: unhandled: {}", req.method, req.path, e.what());
+    http::log_unhandled(req, e.what());
     reply = Reply{500, nullptr, FinancingError{500, std::string(error::general_error), "Internal error; the request was not applied.", {}, false}};
   }
   send(res, req.path, reply);
@@ -98,6 +98,9 @@ void handle(const gateway::Services& services, const httplib::Request& req, http
 }  // namespace
 
 void add_routes(httplib::Server& server, const gateway::Services& services) {
+  // Besides the built-in names (client_secret, access_token, refresh_token, verification_code,
+  // card-length numbers such as vcc_number): the answer to an account's security question.
+  http::declare_secret_name("security_answer");
   const auto token = [&services](const httplib::Request& req, httplib::Response& res) {
     guarded(req, res, [&] { return issue_token(services, req); });
   };

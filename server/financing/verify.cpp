@@ -17,13 +17,9 @@ constexpr std::size_t kBypassMaxRegularPurchases = 3;
 constexpr std::int64_t kTriesWindowSeconds = 48 * 3600;
 constexpr std::size_t kMaxTries = 3;
 
-std::string normal_answer(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c)) || (!out.empty() && out.back() != ' '))
-      out += std::isspace(static_cast<unsigned char>(c)) ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+// Codes are kept only as keyed hashes: the store never holds one that works.
+std::string code_hash(const Call& call, const std::string& code) {
+  return store::keyed_hash(call.services.hash_key, "fin-verification:" + code);
 }
 
 std::string issue(Call& call, const std::string& account_number, const std::string& format,
@@ -31,7 +27,7 @@ std::string issue(Call& call, const std::string& account_number, const std::stri
   const std::string code = store::random_digits(6);
   const std::string id = std::to_string(call.tx.next_sequence("fin_verification"));
   call.tx.put(store::Document{kVerifications, id, call.client_id, account_number, "",
-                              {{"code", code}, {"format", format}, {"request_id", request_id ? nlohmann::json(*request_id) : nlohmann::json()},
+                              {{"code_hash", code_hash(call, code)}, {"format", format}, {"request_id", request_id ? nlohmann::json(*request_id) : nlohmann::json()},
                                {"created_at", call.now_seconds()}, {"used", false},
                                {"max_regular_cents", max_regular_cents ? nlohmann::json(*max_regular_cents) : nlohmann::json()}},
                               {}});
@@ -58,9 +54,10 @@ Reply verify_customer(Call& call) {
     if (sms && (!to.is_string() || to.get<std::string>().empty()))
       fail(400, error::sms_not_valid_phone, "The account has no mobile phone number that can receive an SMS.");
     const std::string code = issue(call, account_number, format, request_id, std::nullopt);
-    call.tx.append_outbox(store::OutboxMessage{0, to.get<std::string>(), "Flexiti verification code",
-                                               "Your Flexiti verification code is " + code + ". It expires in 30 minutes.", code,
-                                               sim::format_wire_datetime(call.now)});
+    call.tx.append_outbox(store::seal_mail(call.services.vault,
+                                           store::OutboxMessage{0, to.get<std::string>(), "Flexiti verification code",
+                                                                "Your Flexiti verification code is " + code + ". It expires in 30 minutes.",
+                                                                code, sim::format_wire_datetime(call.now)}));
     return Reply{200, {{"verification_code", sms ? "verification_sent_to_sms" : "verification_sent_to_email"}}, {}};
   }
   if (format == "security_question") {
@@ -69,7 +66,8 @@ Reply verify_customer(Call& call) {
     nlohmann::json failures = recent(account.value("security_failures", nlohmann::json::array()), call.now_seconds(), kTriesWindowSeconds);
     if (failures.size() >= kMaxTries)
       refuse(error::tries_exceed, "Too many wrong security answers in the last 48 hours; use another verification format.");
-    if (*qid != account.at("security_qid").value("id", -1) || normal_answer(*answer) != normal_answer(account.value("security_answer", ""))) {
+    if (*qid != account.at("security_qid").value("id", -1) ||
+        !store::constant_time_equal(security_answer_hash(call.services, *answer), account.value("security_answer_hash", ""))) {
       failures.push_back(call.now_seconds());
       account["security_failures"] = failures;
       save_account(call, account);  // counted even though the call fails
@@ -98,7 +96,7 @@ bool consume_verification(Call& call, const std::string& account_number, const s
   for (auto& doc : call.tx.find(kVerifications, call.client_id, store::Key::key1, account_number, 20, 0, true)) {
     auto& v = doc.body;
     if (v.value("used", true) || v.value("created_at", std::int64_t{0}) + kVerificationLifetimeSeconds <= call.now_seconds()) continue;
-    if (!store::constant_time_equal(v.value("code", ""), code)) continue;
+    if (!store::constant_time_equal(v.value("code_hash", ""), code_hash(call, code))) continue;
     if (request_id && v.value("request_id", nlohmann::json()) != nlohmann::json(*request_id)) continue;
     if (v["max_regular_cents"].is_number() &&
         (use != VerificationUse::regular_purchase || amount_cents > v["max_regular_cents"].get<std::int64_t>()))

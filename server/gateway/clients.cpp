@@ -45,7 +45,9 @@ bool owns(const Call& call, const store::Document& doc, const Credentials& crede
 
 void send_mail(Call& call, const std::string& to, const std::string& subject, const std::string& body,
                const std::string& code = {}) {
-  call.tx.append_outbox({0, to, subject, body, code, sim::format_wire_datetime(call.services.clock.now())});
+  // Sealed at rest: the mail carries activation codes and API keys (store/crypto.hpp).
+  call.tx.append_outbox(
+      store::seal_mail(call.services.vault, {0, to, subject, body, code, sim::format_wire_datetime(call.services.clock.now())}));
 }
 
 // A six-digit activation code has a million values: each wrong one for a pending registration is

@@ -69,7 +69,8 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
       send(res, render(GatewayError{std::string(code::validation), "Idempotency-Key: must be 1 to 255 characters", 200, nullptr}));
       return;
     }
-    idempotency = Idempotency{key, store::sha256_hex(req.path + "\n" + body.dump()), {}};
+    // Keyed: the body holds the card number, the CVV and the client's key.
+    idempotency = Idempotency{key, store::keyed_hash(services.hash_key, "idempotency:" + req.path + "\n" + body.dump()), {}};
   }
 
   Reply reply;
@@ -83,7 +84,9 @@ void handle(const Services& services, const httplib::Request& req, httplib::Resp
           idempotency->client_id = read_credentials(body).id;
           if (auto saved = tx.idempotent_response(idempotency->client_id, idempotency->key)) {
             authenticate(services, tx, read_credentials(body));  // a replay still needs the right key
-            if (saved->request_hash != idempotency->request_hash)
+            // Records written before the hash was keyed hold a plain SHA-256 of the request.
+            if (saved->request_hash != idempotency->request_hash &&
+                saved->request_hash != store::sha256_hex(req.path + "\n" + body.dump()))
               fail(code::idempotency_conflict, "Idempotency-Key: already used with a different request");
             reply = Reply{saved->status, nlohmann::json::parse(saved->body), {}};
             replayed = true;

@@ -323,7 +323,8 @@ void EventServer::serve(int fd, std::uint32_t events) {
       ::shutdown(connection->fd, SHUT_WR);  // the refusal has left: the client sees the end
       return release(connection);
     }
-    if (connection->close_after_flush || stopping_) return close_connection(connection);
+    if (stopping_) return close_connection(connection);
+    if (connection->close_after_flush) return linger(connection);
   }
   const bool peer_closed = connection->stream.fill() == ConnectionStream::Fill::peer_closed;
   if (connection->draining_since_ms != 0) return drain(connection, peer_closed);
@@ -358,7 +359,7 @@ void EventServer::serve_buffered(const std::shared_ptr<Connection>& connection, 
       connection->pending_since_ms = now_ms();
       return release(connection);
     }
-    if (connection->close_after_flush) return close_connection(connection);
+    if (connection->close_after_flush) return linger(connection);
   }
 }
 
@@ -397,6 +398,21 @@ void EventServer::refuse(const std::shared_ptr<Connection>& connection, const Fr
     connection->pending_since_ms = now_ms();
     return release(connection);
   }
+  ::shutdown(connection->fd, SHUT_WR);
+  release(connection);
+}
+
+// The last answer has left, but the client may have sent more (pipelined requests past the
+// keep-alive cap, the rest of a body): closing now, with those bytes unread, would reset the
+// connection, and a reset makes the client's kernel drop answers it has not read yet. So the
+// client sees the end of the stream and its further bytes are read and dropped, as after a
+// refusal, until it closes or the linger time is up.
+void EventServer::linger(const std::shared_ptr<Connection>& connection) {
+  if (connection->stream.failed() || stopping_) return close_connection(connection);
+  connection->stream.discard();
+  connection->stream.shrink();
+  connection->partial_since_ms = 0;
+  connection->draining_since_ms = now_ms();
   ::shutdown(connection->fd, SHUT_WR);
   release(connection);
 }

@@ -114,6 +114,7 @@ class EventServer : public httplib::Server {
   void run_request(const std::shared_ptr<Connection>& connection, std::size_t size);
   void refuse(const std::shared_ptr<Connection>& connection, const FramedRequest& framed);
   void drain(const std::shared_ptr<Connection>& connection, bool peer_closed);
+  void linger(const std::shared_ptr<Connection>& connection);
   void release(const std::shared_ptr<Connection>& connection);
   void close_connection(const std::shared_ptr<Connection>& connection);
   void sweep();

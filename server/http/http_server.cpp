@@ -99,7 +99,7 @@ void configure(EventServer& server, const ServerOptions& options, Pipeline pipel
       what = e.what();
     } catch (...) {
     }
-    spdlog::error("{} {}: unhandled: {}", req.method, req.path, redact(what));
+    log_unhandled(req, what);
     res.status = 500;
     res.body.clear();
     shared->errors->render(req, res, "Internal error; the request was not applied.");
@@ -112,11 +112,7 @@ void configure(EventServer& server, const ServerOptions& options, Pipeline pipel
     shared->errors->render(req, res, error_message(server, req, res, cors->refusal(req)));
   }));
 
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    if (!spdlog::should_log(spdlog::level::info)) return;  // masking costs more than the request
-    spdlog::info("{} {} -> {} ({} B in, {} B out)", req.method, redact(req.path), res.status, req.body.size(), res.body.size());
-    if (spdlog::should_log(spdlog::level::debug) && !req.body.empty()) spdlog::debug("  body: {}", redact(req.body));
-  });
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) { log_exchange(req, res); });
 }
 
 std::string route_pattern(std::string_view client_path) {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <spdlog/spdlog.h>
+
 #include "http/redact.hpp"
 
 namespace payref::http {
@@ -14,21 +16,11 @@ bool recorded(const std::string& path) {
   return path.rfind("/_sandbox/", 0) != 0 && path != "/healthz" && path.rfind("/demo", 0) != 0;
 }
 
-// The URL's own query string as name=value&..., every parameter named like a credential or a
-// security code masked. Only the URL counts: httplib also parses form-encoded bodies into
-// req.params, and a body is logged (masked) as the body.
+// The URL's own query string, masked. Only the URL counts: httplib also parses form-encoded
+// bodies into req.params, and a body is logged (masked) as the body.
 std::string masked_query(const std::string& target) {
   const auto question = target.find('?');
-  httplib::Params params;
-  if (question != std::string::npos) httplib::detail::parse_query_text(target.substr(question + 1), params);
-  std::string out;
-  for (const auto& [name, value] : params) {
-    const auto last_dot = name.rfind('.');
-    const std::string leaf = last_dot == std::string::npos ? name : name.substr(last_dot + 1);
-    if (!out.empty()) out += '&';
-    out += name + "=" + (names_a_secret(leaf) ? std::string("***") : redact(value));
-  }
-  return out;
+  return question == std::string::npos ? std::string() : redact_query(std::string_view(target).substr(question + 1));
 }
 
 // Whether `text` is well-formed UTF-8 (the log is served as JSON text, which must be).
@@ -55,13 +47,15 @@ bool is_utf8(const std::string& text) {
 // A body as the log keeps it: its text, cut to at most kMaxBodyBytes before a character rather
 // than inside one; or a note for bytes that are not text (a response httplib compressed for a
 // client that accepts gzip, binary uploads).
-std::string loggable(const std::string& body, const std::string& encoding, bool& truncated) {
+std::string loggable(const std::string& body, const std::string& encoding, bool& truncated,
+                     std::size_t max_bytes = RequestLog::kMaxBodyBytes) {
   truncated = false;
+  if (body.empty()) return body;
   const bool compressed = !encoding.empty() && encoding != "identity";
   if (!compressed && is_utf8(body)) {
-    if (body.size() <= RequestLog::kMaxBodyBytes) return body;
+    if (body.size() <= max_bytes) return body;
     truncated = true;
-    std::size_t n = RequestLog::kMaxBodyBytes;
+    std::size_t n = max_bytes;
     while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
     return body.substr(0, n);
   }
@@ -72,20 +66,72 @@ std::string loggable(const std::string& body, const std::string& encoding, bool&
   return note;
 }
 
+// The headers the client sent, masked; not the peer and local addresses httplib adds as headers.
+std::vector<std::pair<std::string, std::string>> masked_headers(const httplib::Headers& headers) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : headers) {
+    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
+    if (is_utf8(value)) {
+      out.emplace_back(name, redact_header(name, value));
+    } else {
+      std::string note = "(";  // piece by piece: see loggable()
+      note.append(std::to_string(value.size())).append(" bytes that are not UTF-8 text)");
+      out.emplace_back(name, std::move(note));
+    }
+  }
+  return out;
+}
+
+nlohmann::json headers_json(const std::vector<std::pair<std::string, std::string>>& headers) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, value] : headers) {
+    auto& slot = out[name];
+    slot = slot.is_null() ? nlohmann::json(value) : nlohmann::json(slot.get<std::string>() + ", " + value);
+  }
+  return out;
+}
+
 }  // namespace
 
 void RequestLog::record(const httplib::Request& req, const httplib::Response& res, const std::string& time) {
   if (!recorded(req.path)) return;
-  Entry e{0, time, req.method, redact(req.path), masked_query(req.target), {}, res.status, {}, false, false};
+  bool cut = false;  // a path or query is never cut; loggable() only notes bytes that are not text
+  Entry e{0, time, req.method, loggable(redact(req.path), {}, cut), loggable(masked_query(req.target), {}, cut),
+          masked_headers(req.headers), {}, res.status, {}, false, false};
   // Mask the whole body before cutting it, so a card number is never split across the cut.
   e.request_body = loggable(redact(req.body), req.get_header_value("Content-Encoding"), e.request_truncated);
-  // Responses carry masked numbers only. httplib has already compressed the body here when the
-  // client accepts gzip (browsers do).
-  e.response_body = loggable(res.body, res.get_header_value("Content-Encoding"), e.response_truncated);
+  // Responses are masked too: they carry issued tokens (OAuth, CMS sessions). httplib has already
+  // compressed the body here when the client accepts gzip (browsers do); the note says so.
+  e.response_body = loggable(redact_response(req.method, req.path, res.status, res.body), res.get_header_value("Content-Encoding"),
+                             e.response_truncated);
   std::lock_guard lock(mutex_);
   e.seq = next_seq_++;
   entries_.push_back(std::move(e));
   if (entries_.size() > capacity_) entries_.pop_front();
+}
+
+void log_exchange(const httplib::Request& req, const httplib::Response& res) {
+  if (!spdlog::should_log(spdlog::level::info)) return;  // masking costs more than the request
+  spdlog::info("{} {} -> {} ({} B in, {} B out)", req.method, redact(req.path), res.status, req.body.size(), res.body.size());
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  if (const auto query = masked_query(req.target); !query.empty()) spdlog::debug("  query: {}", query);
+  std::string headers;
+  for (const auto& [name, value] : masked_headers(req.headers)) headers.append(headers.empty() ? "" : ", ").append(name).append(": ").append(value);
+  if (!headers.empty()) spdlog::debug("  headers: {}", headers);
+  // Whole bodies (not cut as in the request log), masked; compressed ones as a note.
+  constexpr std::size_t kWhole = static_cast<std::size_t>(-1);
+  bool truncated = false;
+  if (!req.body.empty())
+    spdlog::debug("  body: {}", loggable(redact(req.body), req.get_header_value("Content-Encoding"), truncated, kWhole));
+  // Only the families' answers: the sandbox API hands out credentials and mail by design.
+  if (recorded(req.path) && !res.body.empty())
+    spdlog::debug("  response: {}",
+                  loggable(redact_response(req.method, req.path, res.status, res.body), res.get_header_value("Content-Encoding"), truncated,
+                           kWhole));
+}
+
+void log_unhandled(const httplib::Request& req, const std::string& what) {
+  spdlog::error("{} {}: unhandled: {}", req.method, redact(req.path), redact(what));
 }
 
 nlohmann::json RequestLog::newest(std::size_t limit) const {
@@ -97,6 +143,7 @@ nlohmann::json RequestLog::newest(std::size_t limit) const {
                     {"method", it->method},
                     {"path", it->path},
                     {"query", it->query},
+                    {"requestHeaders", headers_json(it->request_headers)},
                     {"status", it->status},
                     {"requestBody", it->request_body},
                     {"requestTruncated", it->request_truncated},

@@ -1,7 +1,10 @@
 // The sandbox's request log (GET /_sandbox/requests): the last requests an integration sent and
-// what it got back, newest first, so a developer sees exactly what their code did. Bodies and
-// query strings are masked when recorded (http/redact.hpp): a card number never outlives its
-// request, in memory or on the wire.
+// what it got back, newest first, so a developer sees exactly what their code did. Paths, query
+// strings, request headers and both bodies are masked when recorded (http/redact.hpp): a card
+// number, a key or a token never outlives its request, in memory or on the wire.
+//
+// Also here: the server's log lines about an exchange (log_exchange, log_unhandled), masked the
+// same way, so that nothing else prints request data.
 #pragma once
 
 #include <httplib.h>
@@ -11,8 +14,17 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace payref::http {
+
+// The info line of an exchange (method, path, status, sizes) and at debug level its query,
+// request headers, request body and — for the API families — response body, all masked.
+// Installed as the HTTP server's logger.
+void log_exchange(const httplib::Request& req, const httplib::Response& res);
+// The exception boundary's error line: the request and what was thrown, masked.
+void log_unhandled(const httplib::Request& req, const std::string& what);
 
 class RequestLog {
  public:
@@ -30,7 +42,9 @@ class RequestLog {
  private:
   struct Entry {
     std::int64_t seq;
-    std::string time, method, path, query, request_body;
+    std::string time, method, path, query;
+    std::vector<std::pair<std::string, std::string>> request_headers;
+    std::string request_body;
     int status;
     std::string response_body;
     bool request_truncated, response_truncated;

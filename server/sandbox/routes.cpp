@@ -53,9 +53,11 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
     if (!limit) return;
     nlohmann::json list = nlohmann::json::array();
     s.store.read([&](store::Transaction& tx) {
-      for (const auto& m : tx.outbox(*limit))
+      for (const auto& sealed : tx.outbox(*limit)) {
+        const auto m = store::open_mail(s.vault, sealed);
         list.push_back({{"seq", m.seq}, {"to", m.to}, {"subject", m.subject}, {"body", m.body},
                         {"code", m.code.empty() ? nlohmann::json() : nlohmann::json(m.code)}, {"created", m.created}});
+      }
     });
     send(res, 200, list);
   }));

@@ -155,4 +155,28 @@ std::optional<std::string> CardVault::open(std::string_view sealed, std::string_
   return plain;
 }
 
+namespace {
+std::string mail_context(const OutboxMessage& m, const char* part) { return std::string("outbox-") + part + ":" + m.to; }
+}  // namespace
+
+OutboxMessage seal_mail(const CardVault& vault, OutboxMessage message) {
+  message.body = vault.seal(message.body, mail_context(message, "body"));
+  message.code = vault.seal(message.code, mail_context(message, "code"));
+  return message;
+}
+
+OutboxMessage open_mail(const CardVault& vault, OutboxMessage message) {
+  auto body = vault.open(message.body, mail_context(message, "body"));
+  auto code = vault.open(message.code, mail_context(message, "code"));
+  if (!body || !code) {
+    message.body = "(This message cannot be opened: it was sealed with another card.key, or written in clear by an older "
+                   "payref-server and wiped.)";
+    message.code.clear();
+    return message;
+  }
+  message.body = std::move(*body);
+  message.code = std::move(*code);
+  return message;
+}
+
 }  // namespace payref::store

@@ -1,6 +1,8 @@
 // Protection of stored secrets (DESIGN.md "Card data"): card numbers sealed with AES-256-GCM,
-// keyed fingerprints to recognise a card without decrypting it, and client keys stored only as
-// keyed hashes. OpenSSL's libcrypto does the cryptography.
+// keyed fingerprints to recognise a card without decrypting it, client keys, passwords, tokens
+// and one-time codes stored only as keyed hashes, and the sandbox's outbox mail (which delivers
+// activation codes, API keys and verification codes) sealed at rest. OpenSSL's libcrypto does
+// the cryptography.
 #pragma once
 
 #include <array>
@@ -8,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "store/store.hpp"
 
 namespace payref::store {
 
@@ -38,5 +42,12 @@ class CardVault {
  private:
   SecretKey key_;
 };
+
+// The outbox at rest (docs/sandbox.md "The data directory"): a message's body and code are
+// sealed with the vault, bound to the recipient; recipient, subject and time stay readable.
+// Every append_outbox() passes its message through seal_mail(), every reader through open_mail(),
+// which puts a note in the body (and no code) for a message that does not open (another card.key).
+OutboxMessage seal_mail(const CardVault& vault, OutboxMessage message);
+OutboxMessage open_mail(const CardVault& vault, OutboxMessage message);
 
 }  // namespace payref::store

@@ -5,7 +5,7 @@
 namespace payref::store {
 
 namespace {
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: documents, sequences, idempotency, outbox.
     R"sql(
 CREATE TABLE documents (
@@ -31,6 +31,15 @@ CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL, created TEXT NOT NULL
 );
+)sql",
+    // 2: no secret in clear at rest (docs/sandbox.md "The data directory"). From now on outbox
+    // bodies and codes are sealed (store/crypto.hpp seal_mail) and financing verification codes
+    // kept as keyed hashes; what an older server wrote in clear is wiped, its freed bytes zeroed.
+    R"sql(
+PRAGMA secure_delete = ON;
+UPDATE outbox SET body = '', code = '';
+DELETE FROM documents WHERE collection = 'fin_verification' AND body LIKE '%"code":%';
+PRAGMA secure_delete = OFF;
 )sql",
 };
 }  // namespace

@@ -72,6 +72,8 @@ class Transaction {
   virtual void save_idempotent_response(const std::string& owner, const std::string& key,
                                         const IdempotentResponse& response) = 0;
 
+  // Stored as given: callers pass store::seal_mail(vault, message), readers store::open_mail
+  // (store/crypto.hpp), so that no code or key sent by mail is in the database in clear.
   virtual void append_outbox(const OutboxMessage& message) = 0;
   virtual std::vector<OutboxMessage> outbox(std::size_t limit) = 0;  // newest first
 

@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(refuses_a_database_from_a_newer_schema_and_leaves_it_alone)
   BOOST_CHECK_THROW(server.start(), std::exception);
   BOOST_TEST(server.output().find("newer") != std::string::npos, server.output());
   // Back to the version this build knows: the data is intact.
-  set_schema_version(server.data_dir() / "payref.sqlite3", 1);
+  set_schema_version(server.data_dir() / "payref.sqlite3", 2);
   server.start();
   BOOST_TEST(count_transactions(server, demo, email) == 1u);
 }

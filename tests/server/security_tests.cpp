@@ -11,35 +11,12 @@
 #include <sstream>
 
 #include "gateway_helpers.hpp"
+#include "leak_search.hpp"
 
 using namespace payref_test;
 using nlohmann::json;
 
 namespace {
-
-struct FileText {
-  std::string name, bytes;
-};
-
-std::vector<FileText> read_all_files(const std::filesystem::path& dir) {
-  std::vector<FileText> out;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    out.push_back({entry.path().filename().string(), bytes.str()});
-  }
-  return out;
-}
-
-// Log text without the parts that are numbers by nature (timestamps with milliseconds, byte
-// counts), so a three-digit CVV is not found in "[... 12:00:00.739]" or "(739 B in".
-std::string without_log_numbers(const std::string& log) {
-  static const std::regex stamp(R"(\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\])");
-  static const std::regex sizes(R"(\(\d+ B in, \d+ B out\))");
-  return std::regex_replace(std::regex_replace(log, stamp, "[time]"), sizes, "(sizes)");
-}
 
 json charge_request(const std::string& email, const json& card_json, const std::string& amount = "60.00") {
   return card_payment_request(2, amount, email, card_json);
