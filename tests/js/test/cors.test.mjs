@@ -88,7 +88,7 @@ describe('default policy (any origin for the API families only)', () => {
   });
 
   test('a page on another origin cannot call the /_sandbox/ API, even with the admin token', async () => {
-    const r = await fromPage(shop, readJson, [`${server.baseUrl}/_sandbox/credentials`][0]);
+    const r = await fromPage(shop, readJson, `${server.baseUrl}/_sandbox/credentials`);
     assert.match(r.error ?? '', /TypeError/, JSON.stringify(r));
     const withToken = await fromPage(shop, ({ url, token }) => fetch(url, { headers: { Authorization: `Bearer ${token}` } })
       .then(async (x) => ({ ok: x.ok, status: x.status, body: await x.text() })),
@@ -100,9 +100,9 @@ describe('default policy (any origin for the API families only)', () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${server.baseUrl}/demo/`);
-      const r = await page.evaluate(() => fetch('/demo/config.json').then(async (x) => ({ status: x.status, body: await x.json() })));
+      const r = await page.evaluate(() => fetch('/demo/config.json').then(async (x) => ({ status: x.status, body: await x.text() })));
       assert.equal(r.status, 200);
-      assert.ok(JSON.stringify(r.body).includes(server.gateway.key));
+      assert.ok(r.body.includes(server.gateway.key), r.body);
     } finally {
       await page.close();
     }
@@ -112,9 +112,8 @@ describe('default policy (any origin for the API families only)', () => {
     const r = await fromPage(shop, listTransactions, gatewayArgs(server));
     assert.equal(r.error, undefined, r.error);
     assert.equal(r.status, 200, r.body);
-    assert.ok(Array.isArray(JSON.parse(r.body).Response?.Transactions ?? JSON.parse(r.body).Transactions) ||
-      JSON.parse(r.body).Message?.Code !== undefined, r.body);
-    assert.doesNotMatch(r.body, /"Message":\{"Code":"20"/);  // authenticated: not "invalid credentials"
+    // Authenticated and answered: the (empty) transaction list of a customer nobody created.
+    assert.deepEqual(JSON.parse(r.body).Response?.Transactions, [], r.body);
   });
 
   test('the API answers carry no permission for credentials (cookies)', async () => {
