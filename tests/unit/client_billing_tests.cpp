@@ -134,6 +134,13 @@ BOOST_AUTO_TEST_CASE(every_problem_is_in_the_message_and_the_first_names_the_fie
   BOOST_TEST(e.message == "email: is not valid (email.malformed); lastName: is required (field.required)");
 }
 
+BOOST_AUTO_TEST_CASE(the_http_layers_limits_in_the_billing_format_are_validation_errors) {
+  const auto e = error_of({413, R"({"errors":[{"code":"request_too_large","reason":"body.too_large","message":"The request body is larger than 1 MiB."}]})"});
+  BOOST_TEST(to_string(e.kind) == "validation");
+  BOOST_TEST(e.code == "request_too_large");
+  BOOST_TEST(e.message == "The request body is larger than 1 MiB. (body.too_large)");
+}
+
 BOOST_AUTO_TEST_CASE(answers_without_the_error_body_map_by_http_status) {
   BOOST_TEST(to_string(error_of({413, R"({"Message":"too large"})"}).kind) == "validation");
   BOOST_TEST(error_of({413, R"({"Message":"too large"})"}).message == "too large");

@@ -11,7 +11,8 @@ using nlohmann::json;
 
 ErrorKind kind_of_code(std::string_view code, bool& known) {
   known = true;
-  if (code == "validation_error" || code == "method_not_allowed" || code == "unsupported_media_type") return ErrorKind::validation;
+  if (code == "validation_error" || code == "method_not_allowed" || code == "unsupported_media_type" || code == "request_too_large")
+    return ErrorKind::validation;
   if (code == "unauthorized") return ErrorKind::authentication;
   if (code == "not_found") return ErrorKind::not_found;
   if (code == "duplicate") return ErrorKind::conflict;
@@ -115,7 +116,7 @@ std::variant<std::string, ApiError> parse_response(const Operation& /*operation*
       error.message += message;
     }
   } else if (body.is_object() && body.contains("Message") && body["Message"].is_string()) {
-    error.message = body["Message"].get<std::string>();  // the HTTP layer's own answers (413, 414)
+    error.message = body["Message"].get<std::string>();  // a payref-server path outside the families, or a proxy in between
   }
   if (error.message.empty())
     error.message = success ? "HTTP " + std::to_string(response.status) + " without a JSON answer"

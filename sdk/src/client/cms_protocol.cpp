@@ -55,7 +55,7 @@ ApiError error_of(const HttpResponse& response, const json& body) {
       error.field = text_of((*it)[0], "RuleKey");
     if (error.message.empty()) error.message = text_of(body, "Reason");
   } else if (body.is_object() && body.contains("Message") && body["Message"].is_string()) {
-    error.message = body["Message"].get<std::string>();  // the HTTP layer's own answers (413)
+    error.message = body["Message"].get<std::string>();  // a payref-server path outside the families, or a proxy in between
   }
   if (error.message.empty())
     error.message = "HTTP " + std::to_string(response.status) + (success ? " with an answer that is not CMS's" : " without a CMS ErrorResponse");
