@@ -1,6 +1,7 @@
 #include "http/redact.hpp"
 
-#include <cctype>
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -22,14 +23,16 @@ using util::percent_decode;
 constexpr int kMaxDepth = 4;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII only, without the locale lookups of std::isalnum and std::tolower: every byte of every recorded body passes here.
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Characters of a form / query / attribute name: "Authentication.Key", "a[b][client_secret]",
 // "client%5Fsecret", "xs:password" is read as "xs" and "password".
 bool is_name_char(char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.' || c == '[' || c == ']' || c == '%'; }
-bool is_xml_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool is_xml_name_start(char c) { return is_alpha(c) || c == '_'; }
 bool is_xml_name_char(char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.' || c == ':'; }
 // Where an unquoted value (name=value) ends: the next pair, cookie, attribute, tag or quote.
 bool ends_value(char c) { return c == '&' || c == ';' || is_space(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\'; }
@@ -51,6 +54,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // What the families declared (redact.hpp). Read on every masked text, written at start-up.
 struct Declarations {
   std::shared_mutex mutex;
+  // Bit n set when a declared name has n characters (n < 64; bit 63 for longer ones): most
+  // names are rejected by this one load, without the lock every masking thread would share.
+  std::atomic<std::uint64_t> name_lengths{0};
   std::set<std::string, std::less<>> names;      // normalized
   std::set<std::string, std::less<>> responses;  // "GET /path"
 };
@@ -60,11 +66,38 @@ Declarations& declarations() {
   return d;
 }
 
+std::uint64_t length_bit(std::size_t length) { return std::uint64_t{1} << std::min<std::size_t>(length, 63); }
+
+// `normalized_name` among the families' declarations.
+bool is_declared(std::string_view normalized_name) {
+  auto& d = declarations();
+  if ((d.name_lengths.load(std::memory_order_acquire) & length_bit(normalized_name.size())) == 0) return false;
+  std::shared_lock lock(d.mutex);
+  return d.names.count(normalized_name) != 0;
+}
+
+// A name ending so is a secret's: "client_secret", "access_token", "NewPassword".
+constexpr std::string_view kSecretSuffixes[] = {"password", "passwd", "passphrase", "secret", "token", "apikey"};
+
+bool ends_like_a_secret(std::string_view normalized_name) {
+  for (const std::string_view suffix : kSecretSuffixes)
+    if (ends_with(normalized_name, suffix)) return true;
+  return false;
+}
+
+// names_a_secret for a name of more than 64 characters (no built-in name is that long).
+bool names_a_secret_slowly(std::string_view leaf) {
+  const std::string n = normalized(leaf);
+  return ends_like_a_secret(n) || is_declared(n);
+}
+
 // The last part of a dotted or bracketed name: "Authentication.Key" → "Key", "a[b][Key]" → "Key".
 std::string_view leaf_of(std::string_view name) {
   while (!name.empty() && name.back() == ']') name.remove_suffix(1);
-  const auto cut = name.find_last_of(".[");
-  return cut == std::string_view::npos ? name : name.substr(cut + 1);
+  // A loop, not find_last_of(".["), which calls memchr once per character.
+  std::size_t start = name.size();
+  while (start > 0 && name[start - 1] != '.' && name[start - 1] != '[') --start;
+  return name.substr(start);
 }
 
 std::string percent_encode(std::string_view text) {
@@ -227,6 +260,19 @@ std::string scanned(std::string_view s, int depth) {
 // member, the object's "value" member is a secret too (until the object closes).
 bool names_the_field(std::string_view key) { return key == "param" || key == "field" || key == "name"; }
 
+// Whether the unescaped text of a JSON string holds nothing scan() could mask: no '=' (a form
+// pair), no '<' (XML), no space (the one after "Basic" or "Bearer") and fewer than 13 digits in
+// all (no card number). Most strings of a response are such (dates, ids, codes, names), and
+// copying them whole is what keeps masking every recorded exchange cheap.
+bool holds_nothing_to_mask(std::string_view raw) {
+  std::size_t digits = 0;
+  for (const char c : raw) {
+    if (c == '=' || c == '<' || c == ' ') return false;
+    digits += is_digit(c) ? 1 : 0;
+  }
+  return digits < 13;
+}
+
 // At a '"': a JSON string. A key named like a secret has its value (string, number, object or
 // array) replaced by "***"; any other string's text is redacted in turn (unescaped first, so an
 // escaped JSON or form body inside is read as such). Returns where scanning goes on.
@@ -237,7 +283,9 @@ std::size_t json_string(std::string_view s, std::size_t i, std::string& out, int
   const bool escaped = raw.find('\\') != std::string_view::npos;
   const std::size_t colon = skip_spaces(s, after);
   if (close != std::string_view::npos && colon < s.size() && s[colon] == ':') {
-    const std::string key = escaped ? json_unescape(raw) : std::string(raw);
+    std::string unescaped_key;
+    if (escaped) unescaped_key = json_unescape(raw);
+    const std::string_view key = escaped ? std::string_view(unescaped_key) : raw;
     if (!names_a_secret(leaf_of(key)) && !(secret_value_member && key == "value")) {
       if (names_the_field(key)) {
         const std::size_t value = skip_spaces(s, colon + 1);
@@ -284,6 +332,8 @@ std::size_t json_string(std::string_view s, std::size_t i, std::string& out, int
       out += json_escape(masked);
       if (close != std::string_view::npos) out += '"';
     }
+  } else if (holds_nothing_to_mask(raw)) {
+    out.append(s.substr(i, after - i));
   } else {
     out += '"';
     scan(raw, out, depth + 1);
@@ -375,7 +425,7 @@ std::size_t name_value(std::string_view s, std::size_t i, std::string& out, int 
   }
   // A percent-encoded value may hold anything (JSON, another form body, a spaced card number).
   const std::string_view raw_value = s.substr(value, end - value);
-  if (depth < kMaxDepth && raw_value.find_first_of("%+") != std::string_view::npos) {
+  if (depth < kMaxDepth && (raw_value.find('%') != std::string_view::npos || raw_value.find('+') != std::string_view::npos)) {
     if (const auto text = percent_decode(raw_value)) {
       const std::string masked = scanned(*text, depth + 1);
       if (masked != *text) {
@@ -430,27 +480,36 @@ void scan(std::string_view s, std::string& out, int depth) {
 }  // namespace
 
 bool names_a_secret(std::string_view name) {
-  const std::string n = normalized(leaf_of(name));
+  // Normalized (lower case, without '_', '-' and spaces) into a buffer on the stack: this runs
+  // for every key of every recorded body.
+  const std::string_view leaf = leaf_of(name);
+  char buffer[64];
+  std::size_t n_size = 0;
+  for (const char c : leaf) {
+    if (c == '_' || c == '-' || c == ' ') continue;
+    if (n_size == sizeof buffer) return names_a_secret_slowly(leaf);
+    buffer[n_size++] = lower(c);
+  }
+  const std::string_view n(buffer, n_size);
   if (n.empty()) return false;
   // Security codes; credentials (Authentication.Key, passwords, tokens, client secrets, one-time
   // codes); bank account numbers, which are too short for the card-number rule; headers that
   // carry credentials.
-  static const std::set<std::string, std::less<>> kExact = {
+  static constexpr std::string_view kExact[] = {
       "cvv", "cvc", "cvv2", "cvc2", "cid", "securitycode", "cardsecuritycode", "key", "apikey", "privatekey", "secretkey",
       "pin", "otp", "activationcode", "verificationcode", "bankaccountnumber", "accountnumber", "authorization",
       "proxyauthorization", "cookie", "setcookie"};
-  if (kExact.count(n)) return true;
-  for (std::string_view suffix : {"password", "passwd", "passphrase", "secret", "token", "apikey"})
-    if (ends_with(n, suffix)) return true;
-  auto& d = declarations();
-  std::shared_lock lock(d.mutex);
-  return d.names.count(n) != 0;
+  for (const std::string_view exact : kExact)
+    if (n == exact) return true;
+  return ends_like_a_secret(n) || is_declared(n);
 }
 
 void declare_secret_name(std::string_view name) {
   auto& d = declarations();
   std::unique_lock lock(d.mutex);
-  d.names.insert(normalized(name));
+  const std::string n = normalized(name);
+  d.names.insert(n);
+  d.name_lengths.fetch_or(length_bit(n.size()), std::memory_order_release);
 }
 
 void declare_secret_response(std::string_view method, std::string_view path) {
