@@ -44,6 +44,7 @@ test-js:
 bench: build
 	cd tests && node bench/validation_bench.mjs && node bench/size_bench.mjs
 	cd tests && node bench/first_validation_bench.mjs && node bench/quote_bench.mjs
+	$(NATIVE)/tests/redact_bench
 	tests/bench/server_bench.sh
 	cd tests && node bench/clock_bench.mjs
 
