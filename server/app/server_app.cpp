@@ -18,7 +18,7 @@ ServerApp::ServerApp(AppOptions options)
       store_(std::make_unique<store::SqliteStore>(data_dir_.database())),
       vault_(std::make_unique<store::CardVault>(data_dir_.card_key)),
       clock_(options_.clock ? std::make_unique<sim::Clock>(*options_.clock) : std::make_unique<sim::Clock>()),
-      services_(std::make_unique<gateway::Services>(gateway::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
+      services_(std::make_unique<app::Services>(app::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
   gateway::ensure_catalogue(*store_);
   demo_credentials_ = sandbox::ensure_demo_credentials(*services_);
   error_renderers_.add("/api/v1/", gateway::render_http_error);

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "app/data_dir.hpp"
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 #include "http/event_server.hpp"
 #include "http/error_renderers.hpp"
 #include "http/http_server.hpp"
@@ -49,7 +49,7 @@ class ServerApp {
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<store::CardVault> vault_;
   std::unique_ptr<sim::Clock> clock_;
-  std::unique_ptr<gateway::Services> services_;
+  std::unique_ptr<app::Services> services_;
   http::RequestLog request_log_;
   http::ErrorRenderers error_renderers_;  // each family's format for the HTTP layer's errors
   http::EventServer server_;  // httplib with an epoll loop in place of a thread per connection

@@ -10,7 +10,7 @@ namespace payref::billing {
 
 namespace {
 
-std::string password_hash(const gateway::Services& services, const std::string& username, const std::string& password) {
+std::string password_hash(const app::Services& services, const std::string& username, const std::string& password) {
   return store::keyed_hash(services.hash_key, "billing-password:" + username + "\n" + password);
 }
 
@@ -46,7 +46,7 @@ std::optional<std::string> decode_base64(std::string_view text) {
   return out;
 }
 
-ServiceUser authenticate(const gateway::Services& services, store::Transaction& tx, const httplib::Request& req) {
+ServiceUser authenticate(const app::Services& services, store::Transaction& tx, const httplib::Request& req) {
   if (!req.has_header("Authorization"))
     unauthorized("Authentication required: send the service user's name and password with HTTP Basic.");
   const std::string header = req.get_header_value("Authorization");
@@ -70,7 +70,7 @@ ServiceUser authenticate(const gateway::Services& services, store::Transaction& 
   return out;
 }
 
-void put_service_user(const gateway::Services& services, store::Transaction& tx, const std::string& username,
+void put_service_user(const app::Services& services, store::Transaction& tx, const std::string& username,
                       const std::string& password, const std::string& merchant, const std::vector<std::int64_t>& accounts) {
   store::Document doc;
   doc.collection = kServiceUsers;

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::billing {
 
@@ -29,10 +29,10 @@ struct ServiceUser {
 // The service user named by the request's Authorization: Basic header; throws BillingError 401
 // (with WWW-Authenticate set by the renderer) when the header is missing, malformed, or names an
 // unknown user or a wrong password.
-ServiceUser authenticate(const gateway::Services& services, store::Transaction& tx, const httplib::Request& req);
+ServiceUser authenticate(const app::Services& services, store::Transaction& tx, const httplib::Request& req);
 
 // Creates (or replaces) a service user. Only inside Store::write.
-void put_service_user(const gateway::Services& services, store::Transaction& tx, const std::string& username,
+void put_service_user(const app::Services& services, store::Transaction& tx, const std::string& username,
                       const std::string& password, const std::string& merchant, const std::vector<std::int64_t>& accounts);
 
 // Standard base64 (RFC 4648, with padding) → bytes; nullopt when malformed.

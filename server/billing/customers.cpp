@@ -53,7 +53,7 @@ std::size_t whole_number(const std::map<std::string, std::string>& params, const
 
 }  // namespace
 
-nlohmann::json create_customer(const gateway::Services& services, store::Transaction& tx, const ServiceUser& user,
+nlohmann::json create_customer(const app::Services& services, store::Transaction& tx, const ServiceUser& user,
                                const nlohmann::json& input) {
   nlohmann::json customer = apply_customer_input(input, nlohmann::json::object(), Mode::create, user, services.clock.today());
   const std::int64_t id = tx.next_sequence(kCustomers);
@@ -159,7 +159,7 @@ nlohmann::json load_customer(store::Transaction& tx, const ServiceUser& user, co
   return doc->body;
 }
 
-nlohmann::json modify_customer(const gateway::Services& services, store::Transaction& tx, const ServiceUser& user,
+nlohmann::json modify_customer(const app::Services& services, store::Transaction& tx, const ServiceUser& user,
                                const std::string& id, const nlohmann::json& input) {
   const nlohmann::json current = load_customer(tx, user, id);
   nlohmann::json customer = apply_customer_input(input, current, Mode::modify, user, services.clock.today());

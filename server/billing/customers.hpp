@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "billing/auth.hpp"
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::billing {
 
 // PUT /customers: the stored customer (with id, code, createDate).
-nlohmann::json create_customer(const gateway::Services& services, store::Transaction& tx, const ServiceUser& user,
+nlohmann::json create_customer(const app::Services& services, store::Transaction& tx, const ServiceUser& user,
                                const nlohmann::json& input);
 // GET /customers: offset, limit, firstName, lastName, organizationName, accountId.
 std::vector<nlohmann::json> find_customers(store::Transaction& tx, const ServiceUser& user,
@@ -22,7 +22,7 @@ std::vector<nlohmann::json> find_customers(store::Transaction& tx, const Service
 // GET /customers/{id}: 404 unless the customer exists and belongs to the user's merchant.
 nlohmann::json load_customer(store::Transaction& tx, const ServiceUser& user, const std::string& id);
 // POST /customers/{id}: the changed fields; returns the updated customer.
-nlohmann::json modify_customer(const gateway::Services& services, store::Transaction& tx, const ServiceUser& user,
+nlohmann::json modify_customer(const app::Services& services, store::Transaction& tx, const ServiceUser& user,
                                const std::string& id, const nlohmann::json& input);
 
 }  // namespace payref::billing

@@ -41,7 +41,7 @@ void guarded(const httplib::Request& req, httplib::Response& res, Body body) {
 std::string path_id(const httplib::Request& req) { return req.matches.size() > 1 ? req.matches[1].str() : std::string(); }
 
 // Authenticates first (every billing path needs a service user), then refuses.
-void refuse(const gateway::Services& services, const httplib::Request& req, httplib::Response& res, int status,
+void refuse(const app::Services& services, const httplib::Request& req, httplib::Response& res, int status,
             std::string allow) {
   guarded(req, res, [&](Format) {
     services.store.read([&](store::Transaction& tx) { authenticate(services, tx, req); });
@@ -51,7 +51,7 @@ void refuse(const gateway::Services& services, const httplib::Request& req, http
   });
 }
 
-void create(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+void create(const app::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
   nlohmann::json created;
   s.store.write([&](store::Transaction& tx) {
     const ServiceUser user = authenticate(s, tx, req);
@@ -61,7 +61,7 @@ void create(const gateway::Services& s, const httplib::Request& req, httplib::Re
   send_customer(res, format, 201, created);
 }
 
-void find(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+void find(const app::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
   std::vector<nlohmann::json> found;
   s.store.read([&](store::Transaction& tx) {
     const ServiceUser user = authenticate(s, tx, req);
@@ -71,7 +71,7 @@ void find(const gateway::Services& s, const httplib::Request& req, httplib::Resp
   send_customers(res, format, found);
 }
 
-void load(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+void load(const app::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
   nlohmann::json customer;
   s.store.read([&](store::Transaction& tx) {
     const ServiceUser user = authenticate(s, tx, req);
@@ -82,7 +82,7 @@ void load(const gateway::Services& s, const httplib::Request& req, httplib::Resp
   send_customer(res, format, 200, customer);
 }
 
-void modify(const gateway::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
+void modify(const app::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
   nlohmann::json customer;
   s.store.write([&](store::Transaction& tx) {
     const ServiceUser user = authenticate(s, tx, req);
@@ -95,7 +95,7 @@ void modify(const gateway::Services& s, const httplib::Request& req, httplib::Re
 // one list for both sides of the wire.
 struct Route {
   const char* operation;
-  void (*handler)(const gateway::Services&, const httplib::Request&, httplib::Response&, Format);
+  void (*handler)(const app::Services&, const httplib::Request&, httplib::Response&, Format);
 };
 
 constexpr Route kRoutes[] = {
@@ -107,8 +107,8 @@ constexpr Route kRoutes[] = {
 
 }  // namespace
 
-void add_routes(httplib::Server& server, const gateway::Services& services) {
-  const gateway::Services* s = &services;
+void add_routes(httplib::Server& server, const app::Services& services) {
+  const app::Services* s = &services;
   // Each path's methods, for the 405 answers' Allow header ("GET, PUT"), in the table's order of paths.
   std::vector<std::pair<std::string, std::set<std::string>>> paths;
   for (const Route& route : kRoutes) {
@@ -147,7 +147,7 @@ void add_routes(httplib::Server& server, const gateway::Services& services) {
   server.Patch(rest, unknown);
 }
 
-nlohmann::json ensure_demo_credentials(const gateway::Services& services) {
+nlohmann::json ensure_demo_credentials(const app::Services& services) {
   // Passwords derived from the data directory's secret hashing key, not stored: the database
   // keeps only their keyed hashes, and they survive resets so printed credentials stay valid.
   struct Demo {

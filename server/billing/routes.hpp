@@ -7,15 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::billing {
 
-void add_routes(httplib::Server& server, const gateway::Services& services);
+void add_routes(httplib::Server& server, const app::Services& services);
 
 // Creates the demo merchant's credentials for this family if the store has none (first start,
 // after a reset); returns them as GET /_sandbox/credentials shows them under "billing".
-nlohmann::json ensure_demo_credentials(const gateway::Services& services);
+nlohmann::json ensure_demo_credentials(const app::Services& services);
 
 // The family's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
 // set; this writes the body in the family's error format.

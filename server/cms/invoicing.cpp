@@ -40,7 +40,7 @@ bool card_expired(const std::string& mmyy, CalendarDate today) {
 
 }  // namespace
 
-nlohmann::ordered_json invoice_subscription(const gateway::Services& services, store::Transaction& tx, store::Document& doc,
+nlohmann::ordered_json invoice_subscription(const app::Services& services, store::Transaction& tx, store::Document& doc,
                                             bool by_clock, nlohmann::json* entry) {
   auto& r = doc.body;
   const std::string currency = r.value("CurrencyCode", "USD");
@@ -118,7 +118,7 @@ nlohmann::ordered_json invoice_subscription(const gateway::Services& services, s
           {"StatusMessage", answer.message}};
 }
 
-std::size_t invoice_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed) {
+std::size_t invoice_due(const app::Services& services, nlohmann::json& ran, std::size_t max_listed) {
   return sim::run_due_batches(services.store, services.clock, kSubscriptions, 200, ran, max_listed,
                               [&](store::Transaction& tx, store::Document& doc) -> std::optional<nlohmann::json> {
     if (!can_invoice(state_of(doc.body))) {  // a stale key: clear it

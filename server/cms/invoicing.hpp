@@ -12,17 +12,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::cms {
 
 // Invoices the subscription now and saves it; returns the ProcessingResponse {InvoiceReferenceId,
 // TransactionId, Status, StatusCode, StatusMessage}. `by_clock`: a scheduled invoice. Fills
 // `entry` with what the clock lists when it is not null.
-nlohmann::ordered_json invoice_subscription(const gateway::Services& services, store::Transaction& tx, store::Document& doc,
+nlohmann::ordered_json invoice_subscription(const app::Services& services, store::Transaction& tx, store::Document& doc,
                                             bool by_clock, nlohmann::json* entry);
 
 // The test clock's run for its current day (routes.hpp run_due).
-std::size_t invoice_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed);
+std::size_t invoice_due(const app::Services& services, nlohmann::json& ran, std::size_t max_listed);
 
 }  // namespace payref::cms

@@ -142,7 +142,7 @@ ojson read_order(const Reader& o, std::string& currency) {
 }
 
 // PaymentData → the stored card: number sealed, masked form, type, expiry. Nothing else is kept.
-nlohmann::json read_payment(const gateway::Services& services, const Reader& p, const std::string& owner) {
+nlohmann::json read_payment(const app::Services& services, const Reader& p, const std::string& owner) {
   const auto type = p.one_of("CardType", kCardTypes, true);
   const auto number = p.text("PaymentAccountNumber", 32, true);
   const auto expiry = p.text("PaymentAccountExpiration", 4, true);
@@ -196,7 +196,7 @@ void check_merchant_profile(const Merchant& merchant, const nlohmann::json* valu
     fail_validation({{key, "merchant.unknown_profile", "Property '" + key + "' is not a merchant profile of this identity."}});
 }
 
-nlohmann::json read_subscription_request(const gateway::Services& services, const Merchant& merchant, const nlohmann::json& body,
+nlohmann::json read_subscription_request(const app::Services& services, const Merchant& merchant, const nlohmann::json& body,
                                          bool payment_required, const std::string& owner) {
   const auto profile = body.find("MerchantProfileId");
   check_merchant_profile(merchant, profile == body.end() ? nullptr : &*profile, "MerchantProfileId");
@@ -338,7 +338,7 @@ nlohmann::ordered_json render_subscription(const nlohmann::json& r) {
                {"EmployeeId", value("EmployeeId")}};
 }
 
-std::string wire_now(const gateway::Services& services) {
+std::string wire_now(const app::Services& services) {
   std::string t = sim::format_iso8601(services.clock.now());
   if (!t.empty() && t.back() == 'Z') t.pop_back();
   return t;

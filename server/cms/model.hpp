@@ -8,7 +8,7 @@
 #include <string>
 
 #include "cms/sign_on.hpp"
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 #include "payref/subscription.hpp"
 
 namespace payref::cms {
@@ -20,7 +20,7 @@ inline constexpr const char* kInvoices = "cms_invoice";
 // ApplicationProfileId}. Checks every field (all problems reported at once) and the merchant's
 // own ids, and returns the stored fields of the subscription (no counters, state or schedule).
 // `payment_required`: create needs PaymentData; update keeps the stored card when it is absent.
-nlohmann::json read_subscription_request(const gateway::Services& services, const Merchant& merchant, const nlohmann::json& body,
+nlohmann::json read_subscription_request(const app::Services& services, const Merchant& merchant, const nlohmann::json& body,
                                          bool payment_required, const std::string& owner);
 
 // MerchantProfileId of a request body or query (`value`: the raw JSON, `key`: its name on the
@@ -39,7 +39,7 @@ void save_subscription(store::Transaction& tx, store::Document& doc);
 nlohmann::ordered_json render_subscription(const nlohmann::json& stored);
 
 // "2026-01-31T10:00:00": the server's clock in the wire's form.
-std::string wire_now(const gateway::Services& services);
+std::string wire_now(const app::Services& services);
 // A new 32-character upper-case hex id (SubscriptionReferenceId, InvoiceReferenceId, ...).
 std::string new_reference_id();
 

@@ -37,7 +37,7 @@ nlohmann::json query_of(const httplib::Request& req) {
 // The adapter every CMS operation runs through: decode → one store transaction (read or write) →
 // authenticate the session token → operation → render. Refusals and any unexpected exception
 // become an ErrorResponse; nothing escapes to the HTTP layer.
-void handle(const gateway::Services& services, const httplib::Request& req, httplib::Response& res, const char* operation, Kind kind,
+void handle(const app::Services& services, const httplib::Request& req, httplib::Response& res, const char* operation, Kind kind,
             bool reads_body, Handler handler) {
   try {
     nlohmann::json body = nlohmann::json::object();
@@ -65,7 +65,7 @@ void handle(const gateway::Services& services, const httplib::Request& req, http
   }
 }
 
-void sign_on_route(const gateway::Services& services, const httplib::Request& req, httplib::Response& res) {
+void sign_on_route(const app::Services& services, const httplib::Request& req, httplib::Response& res) {
   try {
     const std::string identity = basic_username(req.get_header_value("Authorization"));
     std::string token;
@@ -91,7 +91,7 @@ std::string new_transaction_id() {
   return id;
 }
 
-void add_routes(httplib::Server& server, const gateway::Services& services) {
+void add_routes(httplib::Server& server, const app::Services& services) {
   const auto& s = services;
   // Sign-on answers the session token as a bare JSON string: no field name says it is a secret.
   http::declare_secret_response("GET", "/2.1.28/REST/SIS.svc/token");
@@ -139,9 +139,9 @@ void add_routes(httplib::Server& server, const gateway::Services& services) {
   server.Post(one, refuse("GET, PUT, DELETE"));  // after Subscriptions/query
 }
 
-nlohmann::json ensure_demo_credentials(const gateway::Services& services) { return ensure_demo_merchants(services); }
+nlohmann::json ensure_demo_credentials(const app::Services& services) { return ensure_demo_merchants(services); }
 
-std::size_t run_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed) {
+std::size_t run_due(const app::Services& services, nlohmann::json& ran, std::size_t max_listed) {
   return invoice_due(services, ran, max_listed);
 }
 

@@ -8,20 +8,20 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::cms {
 
-void add_routes(httplib::Server& server, const gateway::Services& services);
+void add_routes(httplib::Server& server, const app::Services& services);
 
 // Creates the demo merchant's credentials for this family if the store has none (first start,
 // after a reset); returns them as GET /_sandbox/credentials shows them under "cms".
-nlohmann::json ensure_demo_credentials(const gateway::Services& services);
+nlohmann::json ensure_demo_credentials(const app::Services& services);
 
 // Invoices every subscription whose NextProcessingDate has come on the clock's day (the sandbox
 // clock calls it for each day it passes); appends one entry per invoice to `ran` (at most
 // `max_listed`) and returns how many ran.
-std::size_t run_due(const gateway::Services& services, nlohmann::json& ran, std::size_t max_listed);
+std::size_t run_due(const app::Services& services, nlohmann::json& ran, std::size_t max_listed);
 
 // A new 32-character upper-case hex id naming one request in its ErrorResponse (TransactionId).
 std::string new_transaction_id();

@@ -20,19 +20,19 @@ const std::array<DemoMerchant, 2> kDemoMerchants = {{
     {"other", {"3303C63450300002", "Other_Test_28", "39C6700002", "772764"}},
 }};
 
-std::string identity_token_of(const gateway::Services& services, const std::string& service_key) {
+std::string identity_token_of(const app::Services& services, const std::string& service_key) {
   return store::keyed_hash(services.hash_key, "cms-identity-token:" + service_key);
 }
 
-std::string identity_hash(const gateway::Services& services, const std::string& token) {
+std::string identity_hash(const app::Services& services, const std::string& token) {
   return store::keyed_hash(services.hash_key, "cms-identity:" + token);
 }
 
-std::string session_hash(const gateway::Services& services, const std::string& token) {
+std::string session_hash(const app::Services& services, const std::string& token) {
   return store::keyed_hash(services.hash_key, "cms-session:" + token);
 }
 
-long now_seconds(const gateway::Services& services) { return static_cast<long>(services.clock.now().time_since_epoch().count()); }
+long now_seconds(const app::Services& services) { return static_cast<long>(services.clock.now().time_since_epoch().count()); }
 
 std::string base64_decode(std::string_view in) {
   static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -68,7 +68,7 @@ std::string basic_username(const std::string& header) {
   return colon == std::string::npos ? decoded : decoded.substr(0, colon);
 }
 
-std::string sign_on(const gateway::Services& services, store::Transaction& tx, const std::string& identity_token) {
+std::string sign_on(const app::Services& services, store::Transaction& tx, const std::string& identity_token) {
   if (identity_token.empty()) fail(Fault::invalid_token, "Send the identity token as the Basic username: Authorization: Basic base64(<identity token>:).");
   const auto merchants = tx.find(kMerchants, "", store::Key::key1, identity_hash(services, identity_token), 1);
   if (merchants.empty()) fail(Fault::invalid_token, "The identity token is not valid.");
@@ -82,7 +82,7 @@ std::string sign_on(const gateway::Services& services, store::Transaction& tx, c
   return token;
 }
 
-Merchant authenticate(const gateway::Services& services, store::Transaction& tx, const std::string& session_token) {
+Merchant authenticate(const app::Services& services, store::Transaction& tx, const std::string& session_token) {
   if (session_token.empty())
     fail(Fault::invalid_token, "Send the session token as the Basic username: Authorization: Basic base64(<session token>:).");
   const auto session = tx.get(kSessions, "", session_hash(services, session_token));
@@ -95,7 +95,7 @@ Merchant authenticate(const gateway::Services& services, store::Transaction& tx,
   return {merchant->id, b.value("MerchantProfileId", ""), b.value("ServiceId", ""), b.value("ApplicationProfileId", "")};
 }
 
-nlohmann::json ensure_demo_merchants(const gateway::Services& services) {
+nlohmann::json ensure_demo_merchants(const app::Services& services) {
   nlohmann::json out;
   services.store.write([&](store::Transaction& tx) {
     for (const auto& demo : kDemoMerchants) {

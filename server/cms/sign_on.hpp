@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::cms {
 
@@ -27,13 +27,13 @@ struct Merchant {
 std::string basic_username(const std::string& authorization_header);
 
 // Issues a session token for the identity token (Fault::invalid_token when unknown).
-std::string sign_on(const gateway::Services& services, store::Transaction& tx, const std::string& identity_token);
+std::string sign_on(const app::Services& services, store::Transaction& tx, const std::string& identity_token);
 
 // The merchant of a session token: Fault::invalid_token when unknown, Fault::expired_token when
 // its 30 minutes are over on the server's clock.
-Merchant authenticate(const gateway::Services& services, store::Transaction& tx, const std::string& session_token);
+Merchant authenticate(const app::Services& services, store::Transaction& tx, const std::string& session_token);
 
 // The demo merchant (and a second one to prove isolation), created where missing.
-nlohmann::json ensure_demo_merchants(const gateway::Services& services);
+nlohmann::json ensure_demo_merchants(const app::Services& services);
 
 }  // namespace payref::cms

@@ -7,12 +7,12 @@
 #include <string>
 
 #include "cms/sign_on.hpp"
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::cms {
 
 struct Call {
-  const gateway::Services& services;
+  const app::Services& services;
   store::Transaction& tx;
   const Merchant& merchant;
   const nlohmann::json& body;     // the decoded JSON body (an empty object when there is none)

@@ -24,11 +24,11 @@ std::string identity_key(std::string_view first, std::string_view last, std::str
   return lower(first) + "|" + lower(last) + "|" + std::string(dob);
 }
 
-std::string vcc_key(const gateway::Services& services, const std::string& vcc_number) {
+std::string vcc_key(const app::Services& services, const std::string& vcc_number) {
   return store::keyed_hash(services.hash_key, "fin-vcc:" + vcc_number);
 }
 
-std::string security_answer_hash(const gateway::Services& services, std::string_view answer) {
+std::string security_answer_hash(const app::Services& services, std::string_view answer) {
   std::string normal;
   for (char c : answer)
     if (!std::isspace(static_cast<unsigned char>(c)) || (!normal.empty() && normal.back() != ' '))
@@ -37,7 +37,7 @@ std::string security_answer_hash(const gateway::Services& services, std::string_
   return store::keyed_hash(services.hash_key, "fin-security-answer:" + normal);
 }
 
-void seed_demo_accounts(const gateway::Services& services, store::Transaction& tx) {
+void seed_demo_accounts(const app::Services& services, store::Transaction& tx) {
   for (const auto& a : demo_accounts()) {
     const std::string number(a.account_number);
     if (auto old = tx.get(kAccounts, "", number)) {

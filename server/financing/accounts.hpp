@@ -8,7 +8,7 @@
 #include <string>
 
 #include "financing/call.hpp"
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::financing {
 
@@ -16,16 +16,16 @@ inline constexpr const char* kAccounts = "fin_account";
 inline constexpr const char* kIdentities = "fin_identity";  // key1 = "first|last|dob" (lower case) for search
 
 // Seeds the demo accounts that are missing (first start, after a reset); never overwrites.
-void seed_demo_accounts(const gateway::Services& services, store::Transaction& tx);
+void seed_demo_accounts(const app::Services& services, store::Transaction& tx);
 
 // The search key of a person: "first|last|dob", names lower-cased.
 std::string identity_key(std::string_view first, std::string_view last, std::string_view dob);
 
-std::string vcc_key(const gateway::Services& services, const std::string& vcc_number);
+std::string vcc_key(const app::Services& services, const std::string& vcc_number);
 
 // The keyed hash of an answer to the account's security question, as stored
 // ("security_answer_hash"): case and runs of white space do not count.
-std::string security_answer_hash(const gateway::Services& services, std::string_view answer);
+std::string security_answer_hash(const app::Services& services, std::string_view answer);
 
 // 404 not_found when there is no such account.
 nlohmann::json load_account(Call& call, const std::string& account_number);

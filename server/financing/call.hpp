@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 #include "sim/clock.hpp"
 
 namespace payref::financing {
 
 struct Call {
-  const gateway::Services& services;
+  const app::Services& services;
   store::Transaction& tx;
   const nlohmann::json& body;
   std::string client_id;            // the path's client_id, proven by the bearer token

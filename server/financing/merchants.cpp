@@ -10,18 +10,18 @@ namespace {
 constexpr const char* kDemoClientId = "payref-demo-pos";
 constexpr const char* kSecondClientId = "payref-demo-pos-2";
 
-std::string secret_hash(const gateway::Services& services, const std::string& secret) {
+std::string secret_hash(const app::Services& services, const std::string& secret) {
   return store::keyed_hash(services.hash_key, "fin-client-secret:" + secret);
 }
 
 // Derived from the data directory's hashing key, not stored: the same after every reset.
-std::string derived_secret(const gateway::Services& services, const std::string& client_id) {
+std::string derived_secret(const app::Services& services, const std::string& client_id) {
   return store::keyed_hash(services.hash_key, "sandbox-demo-merchant-financing-secret:" + client_id).substr(0, 40);
 }
 
 }  // namespace
 
-nlohmann::json ensure_merchants(const gateway::Services& services) {
+nlohmann::json ensure_merchants(const app::Services& services) {
   struct Merchant {
     const char* id;
     const char* name;
@@ -45,7 +45,7 @@ nlohmann::json ensure_merchants(const gateway::Services& services) {
            {{"client_id", kSecondClientId}, {"client_secret", derived_secret(services, kSecondClientId)}, {"pre_authorization", false}}}};
 }
 
-std::optional<nlohmann::json> check_client(const gateway::Services& services, store::Transaction& tx, const std::string& client_id,
+std::optional<nlohmann::json> check_client(const app::Services& services, store::Transaction& tx, const std::string& client_id,
                                            const std::string& client_secret) {
   if (client_id.empty() || client_id.size() > 100 || client_secret.empty() || client_secret.size() > 200) return std::nullopt;
   auto doc = tx.get(kClients, "", client_id);

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::financing {
 
@@ -16,10 +16,10 @@ inline constexpr const char* kClients = "fin_client";
 
 // Creates the two demo merchants and the demo accounts where missing; returns
 // {"client_id", "client_secret", "baseUrl", "token_url", "second_merchant": {...}}.
-nlohmann::json ensure_merchants(const gateway::Services& services);
+nlohmann::json ensure_merchants(const app::Services& services);
 
 // The client's settings when id and secret match; nullopt otherwise.
-std::optional<nlohmann::json> check_client(const gateway::Services& services, store::Transaction& tx, const std::string& client_id,
+std::optional<nlohmann::json> check_client(const app::Services& services, store::Transaction& tx, const std::string& client_id,
                                            const std::string& client_secret);
 // The settings of an existing client ({} when unknown).
 nlohmann::json client_settings(store::Transaction& tx, const std::string& client_id);

@@ -11,10 +11,10 @@ namespace {
   throw FinancingError{status, std::string(error), std::move(message), {}, true};
 }
 
-std::string access_hash(const gateway::Services& s, const std::string& token) {
+std::string access_hash(const app::Services& s, const std::string& token) {
   return store::keyed_hash(s.hash_key, "fin-access:" + token);
 }
-std::string refresh_hash(const gateway::Services& s, const std::string& token) {
+std::string refresh_hash(const app::Services& s, const std::string& token) {
   return store::keyed_hash(s.hash_key, "fin-refresh:" + token);
 }
 
@@ -24,7 +24,7 @@ std::string param(const httplib::Request& req, const char* name) {
 
 }  // namespace
 
-Reply issue_token(const gateway::Services& services, const httplib::Request& req) {
+Reply issue_token(const app::Services& services, const httplib::Request& req) {
   const std::string type = req.get_header_value("Content-Type");
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
     oauth_fail(400, error::invalid_request, "The token request must be a form-urlencoded body (Content-Type: application/x-www-form-urlencoded).");
@@ -67,7 +67,7 @@ Reply issue_token(const gateway::Services& services, const httplib::Request& req
   return reply;
 }
 
-std::string authenticate_bearer(const gateway::Services& services, store::Transaction& tx, const std::string& header,
+std::string authenticate_bearer(const app::Services& services, store::Transaction& tx, const std::string& header,
                                 const std::string& client_id, std::int64_t now) {
   const std::string prefix = "bearer ";
   std::string token;

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "financing/wire.hpp"
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::financing {
 
@@ -19,11 +19,11 @@ inline constexpr std::int64_t kTokenLifetimeSeconds = 1200;
 
 // The token endpoint; throws FinancingError (400 invalid_request / invalid_client / invalid_grant,
 // 409 invalid_role) for the router to render.
-Reply issue_token(const gateway::Services& services, const httplib::Request& req);
+Reply issue_token(const app::Services& services, const httplib::Request& req);
 
 // The scope of the bearer token in `authorization_header` for the path's client_id; 401
 // invalid_token when missing, unknown, expired, or issued to another client.
-std::string authenticate_bearer(const gateway::Services& services, store::Transaction& tx, const std::string& authorization_header,
+std::string authenticate_bearer(const app::Services& services, store::Transaction& tx, const std::string& authorization_header,
                                 const std::string& client_id, std::int64_t now);
 
 }  // namespace payref::financing

@@ -73,7 +73,7 @@ void guarded(const httplib::Request& req, httplib::Response& res, Fn fn) {
   send(res, req.path, reply);
 }
 
-void handle(const gateway::Services& services, const httplib::Request& req, httplib::Response& res, const Route& route) {
+void handle(const app::Services& services, const httplib::Request& req, httplib::Response& res, const Route& route) {
   guarded(req, res, [&] {
     const auto decoded = http::decode_request(req);
     const std::string client_id = req.matches.size() > 1 ? req.matches[1].str() : std::string();
@@ -97,7 +97,7 @@ void handle(const gateway::Services& services, const httplib::Request& req, http
 
 }  // namespace
 
-void add_routes(httplib::Server& server, const gateway::Services& services) {
+void add_routes(httplib::Server& server, const app::Services& services) {
   // Besides the built-in names (client_secret, access_token, refresh_token, verification_code,
   // card-length numbers such as vcc_number): the answer to an account's security question.
   http::declare_secret_name("security_answer");
@@ -119,6 +119,6 @@ void add_routes(httplib::Server& server, const gateway::Services& services) {
   server.Post("/flexiti/.*", unknown);
 }
 
-nlohmann::json ensure_demo_credentials(const gateway::Services& services) { return ensure_merchants(services); }
+nlohmann::json ensure_demo_credentials(const app::Services& services) { return ensure_merchants(services); }
 
 }  // namespace payref::financing

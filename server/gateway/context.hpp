@@ -5,19 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "sim/clock.hpp"
-#include "store/crypto.hpp"
+#include "app/services.hpp"
 #include "store/store.hpp"
 
 namespace payref::gateway {
 
-// Server-wide collaborators, created once by the app.
-struct Services {
-  store::Store& store;
-  const store::CardVault& vault;
-  const store::SecretKey& hash_key;  // keyed hashes: client keys, card fingerprints
-  sim::Clock& clock;  // the sandbox moves it (POST /_sandbox/clock/advance)
-};
+using Services = app::Services;  // server-wide, app/services.hpp
 
 struct Call {
   const Services& services;

@@ -24,18 +24,18 @@ std::optional<std::int64_t> whole_number(const nlohmann::json& v) {
 
 // Everything that falls due on the clock's day: recurring payments, membership renewals and the
 // cancellations that end on it, then CMS subscription invoices.
-std::size_t run_due(const gateway::Services& services, nlohmann::json& ran) {
+std::size_t run_due(const app::Services& services, nlohmann::json& ran) {
   return gateway::run_due_recurring(services, ran, kMaxListed) + gateway::run_due_memberships(services, ran, kMaxListed) +
          cms::run_due(services, ran, kMaxListed);
 }
 
 }  // namespace
 
-ClockAnswer read_clock(const gateway::Services& services) {
+ClockAnswer read_clock(const app::Services& services) {
   return {200, {{"now", sim::format_iso8601(services.clock.now())}, {"frozen", services.clock.is_frozen()}}};
 }
 
-ClockAnswer advance_clock(const gateway::Services& services, const std::string& request_body) {
+ClockAnswer advance_clock(const app::Services& services, const std::string& request_body) {
   const auto body = nlohmann::json::parse(request_body.empty() ? "{}" : request_body, nullptr, false);
   if (body.is_discarded() || !body.is_object() || body.size() != 1)
     return error(R"(send exactly one of {"days": N}, {"seconds": N} or {"to": "2026-01-01T00:00:00Z"})");

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 
 namespace payref::sandbox {
 
@@ -14,10 +14,10 @@ struct ClockAnswer {
 };
 
 // GET /_sandbox/clock → {"now": "<ISO-8601 UTC>", "frozen": bool}
-ClockAnswer read_clock(const gateway::Services& services);
+ClockAnswer read_clock(const app::Services& services);
 // POST /_sandbox/clock/advance with exactly one of {"days": N}, {"seconds": N}, {"to": "<ISO>"}:
 // 400 for anything else or a time in the past; otherwise {"from", "now", "charges", "ran": [...],
 // "truncated"} listing what ran (the first 1000 entries).
-ClockAnswer advance_clock(const gateway::Services& services, const std::string& request_body);
+ClockAnswer advance_clock(const app::Services& services, const std::string& request_body);
 
 }  // namespace payref::sandbox

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kDemoId = "170200000";
 }  // namespace
 
-nlohmann::json ensure_demo_merchant(const gateway::Services& services) {
+nlohmann::json ensure_demo_merchant(const app::Services& services) {
   // Derived from the data directory's secret hashing key rather than stored: the database holds
   // only its hash, like every client key, and it survives resets so printed credentials stay valid.
   const std::string key = store::keyed_hash(services.hash_key, "sandbox-demo-merchant-gateway-key").substr(0, 32);
@@ -30,7 +30,7 @@ nlohmann::json ensure_demo_merchant(const gateway::Services& services) {
   return {{"gateway", {{"Authentication", {{"Id", kDemoId}, {"Key", key}}}, {"baseUrl", "/api/v1/"}}}};
 }
 
-nlohmann::json ensure_demo_credentials(const gateway::Services& services) {
+nlohmann::json ensure_demo_credentials(const app::Services& services) {
   nlohmann::json all = ensure_demo_merchant(services);
   for (const auto& [family, credentials] : {std::pair{"billing", billing::ensure_demo_credentials(services)},
                                             std::pair{"cms", cms::ensure_demo_credentials(services)},

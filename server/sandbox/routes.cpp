@@ -40,7 +40,7 @@ std::optional<std::size_t> limit_param(const httplib::Request& req, httplib::Res
 
 }  // namespace
 
-void add_routes(httplib::Server& server, const gateway::Services& services, http::RequestLog& request_log,
+void add_routes(httplib::Server& server, const app::Services& services, http::RequestLog& request_log,
                 std::string admin_token) {
   const auto guarded = [&services, token = std::move(admin_token)](auto body) {
     return [&services, token, body](const httplib::Request& req, httplib::Response& res) {
@@ -48,7 +48,7 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
     };
   };
 
-  server.Get("/_sandbox/outbox", guarded([](const gateway::Services& s, const httplib::Request& req, httplib::Response& res) {
+  server.Get("/_sandbox/outbox", guarded([](const app::Services& s, const httplib::Request& req, httplib::Response& res) {
     const auto limit = limit_param(req, res, 50);
     if (!limit) return;
     nlohmann::json list = nlohmann::json::array();
@@ -62,27 +62,27 @@ void add_routes(httplib::Server& server, const gateway::Services& services, http
     send(res, 200, list);
   }));
 
-  server.Get("/_sandbox/credentials", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+  server.Get("/_sandbox/credentials", guarded([](const app::Services& s, const httplib::Request&, httplib::Response& res) {
     send(res, 200, ensure_demo_credentials(s));
   }));
 
-  server.Get("/_sandbox/clock", guarded([](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+  server.Get("/_sandbox/clock", guarded([](const app::Services& s, const httplib::Request&, httplib::Response& res) {
     const auto answer = read_clock(s);
     send(res, answer.status, answer.body);
   }));
 
-  server.Post("/_sandbox/clock/advance", guarded([](const gateway::Services& s, const httplib::Request& req, httplib::Response& res) {
+  server.Post("/_sandbox/clock/advance", guarded([](const app::Services& s, const httplib::Request& req, httplib::Response& res) {
     const auto answer = advance_clock(s, req.body);
     send(res, answer.status, answer.body);
   }));
 
   server.Get("/_sandbox/requests",
-             guarded([&request_log](const gateway::Services&, const httplib::Request& req, httplib::Response& res) {
+             guarded([&request_log](const app::Services&, const httplib::Request& req, httplib::Response& res) {
                const auto limit = limit_param(req, res, 50);
                if (limit) send(res, 200, request_log.newest(*limit));
              }));
 
-  server.Post("/_sandbox/reset", guarded([&request_log](const gateway::Services& s, const httplib::Request&, httplib::Response& res) {
+  server.Post("/_sandbox/reset", guarded([&request_log](const app::Services& s, const httplib::Request&, httplib::Response& res) {
     request_log.clear();
     s.store.write([](store::Transaction& tx) { tx.clear_all(); });
     gateway::ensure_catalogue(s.store);

@@ -8,12 +8,12 @@
 
 #include <string>
 
-#include "gateway/context.hpp"
+#include "app/services.hpp"
 #include "http/request_log.hpp"
 
 namespace payref::sandbox {
 
-void add_routes(httplib::Server& server, const gateway::Services& services, http::RequestLog& request_log,
+void add_routes(httplib::Server& server, const app::Services& services, http::RequestLog& request_log,
                 std::string admin_token);
 
 // The sandbox API's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
