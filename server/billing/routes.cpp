@@ -13,15 +13,15 @@
 #include "billing/input.hpp"
 #include "billing/render.hpp"
 #include "http/http_server.hpp"
-#include "http/request_log.hpp"
 #include "payref/client/billing.hpp"
 
 namespace payref::billing {
 
 namespace {
 
-// The boundary of every billing request: whatever happens inside, the client gets an answer in
-// the family's error format and negotiated Accept type; nothing escapes to httplib.
+// A billing request: a refusal (BillingError) is answered in the family's error format and the
+// negotiated Accept type. Anything else is a bug and goes on to the pipeline's exception boundary
+// (http_server.cpp), which logs it masked and answers 500 through billing's error renderer.
 template <class Body>
 void guarded(const httplib::Request& req, httplib::Response& res, Body body) {
   const Format format = negotiate(req);
@@ -29,12 +29,6 @@ void guarded(const httplib::Request& req, httplib::Response& res, Body body) {
     body(format);
   } catch (const BillingError& error) {
     send_error(res, format, error);
-  } catch (const std::exception& e) {
-    http::log_unhandled(req, e.what());
-    send_error(res, format, BillingError{500, {Problem{std::string(code::internal), {}, {}, "Internal error; the request was not applied."}}, {}});
-  } catch (...) {
-    http::log_unhandled(req, "a non-standard exception");
-    send_error(res, format, BillingError{500, {Problem{std::string(code::internal), {}, {}, "Internal error; the request was not applied."}}, {}});
   }
 }
 

@@ -6,6 +6,7 @@
 #include "cms/subscriptions.hpp"
 #include "http/json_body.hpp"
 #include "http/redact.hpp"
+#include "http/request_log.hpp"
 #include "store/crypto.hpp"
 
 namespace payref::cms {
@@ -61,6 +62,8 @@ void handle(const app::Services& services, const httplib::Request& req, httplib:
   } catch (const CmsError& error) {
     send_error(res, error, operation);
   } catch (const std::exception& e) {
+    // Answered here, not by the pipeline's boundary, so that the ErrorResponse names the operation.
+    http::log_unhandled(req, e.what());
     send_error(res, CmsError{Fault::internal, "Internal error.", {}}, operation);
   }
 }
@@ -73,7 +76,8 @@ void sign_on_route(const app::Services& services, const httplib::Request& req, h
     send(res, 200, nlohmann::ordered_json(token));
   } catch (const CmsError& error) {
     send_error(res, error, "SignOnWithToken");
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
+    http::log_unhandled(req, e.what());
     send_error(res, CmsError{Fault::internal, "Internal error.", {}}, "SignOnWithToken");
   }
 }

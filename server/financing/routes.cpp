@@ -11,7 +11,6 @@
 #include "financing/wire.hpp"
 #include "http/json_body.hpp"
 #include "http/redact.hpp"
-#include "http/request_log.hpp"
 
 namespace payref::financing {
 
@@ -57,8 +56,9 @@ void send(httplib::Response& res, const std::string& url, const Reply& reply) {
   res.set_header("Cache-Control", "no-store");
 }
 
-// The family's exception boundary: every answer, refusals and bugs included, leaves here in the
-// {url, message, error, field_errors} shape.
+// A financing request: answers and refusals (FinancingError) leave here in the {url, message,
+// error, field_errors} shape. Anything else is a bug and goes on to the pipeline's exception
+// boundary (http_server.cpp), which logs it masked and answers 500 through financing's renderer.
 template <class Fn>
 void guarded(const httplib::Request& req, httplib::Response& res, Fn fn) {
   Reply reply;
@@ -66,9 +66,6 @@ void guarded(const httplib::Request& req, httplib::Response& res, Fn fn) {
     reply = fn();
   } catch (const FinancingError& e) {
     reply = Reply{e.http_status, nullptr, e};
-  } catch (const std::exception& e) {
-    http::log_unhandled(req, e.what());
-    reply = Reply{500, nullptr, FinancingError{500, std::string(error::general_error), "Internal error; the request was not applied.", {}, false}};
   }
   send(res, req.path, reply);
 }
