@@ -19,6 +19,8 @@ ServerApp::ServerApp(AppOptions options)
       vault_(std::make_unique<store::CardVault>(data_dir_.card_key)),
       clock_(options_.clock ? std::make_unique<sim::Clock>(*options_.clock) : std::make_unique<sim::Clock>()),
       services_(std::make_unique<app::Services>(app::Services{*store_, *vault_, data_dir_.hash_key, *clock_})) {
+  // A worker waiting for the store's writer lends its turn to a spare one (event_server.hpp).
+  store_->set_wait_notice({&http::EventServer::worker_waiting, &http::EventServer::worker_resumed});
   gateway::ensure_catalogue(*store_);
   demo_credentials_ = sandbox::ensure_demo_credentials(*services_);
   error_renderers_.add("/api/v1/", gateway::render_http_error);

@@ -6,13 +6,13 @@
 #include "billing/errors.hpp"
 #include "billing/xml_reader.hpp"
 #include "http/json_body.hpp"
-#include "util/text_codec.hpp"
+#include "http/text_codec.hpp"
 
 namespace payref::billing {
 
 namespace {
 
-using util::percent_decode;
+using http::percent_decode;
 
 // The media type of a Content-Type header, lower-case, without parameters.
 std::string media_type(const std::string& header) {

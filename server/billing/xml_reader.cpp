@@ -1,7 +1,7 @@
 #include "billing/xml_reader.hpp"
 
 #include <cstdint>
-#include "util/text_codec.hpp"
+#include "http/text_codec.hpp"
 
 namespace payref::billing::xml {
 
@@ -132,7 +132,7 @@ class Reader {
       else if (!entity.empty() && entity[0] == '#') {
         const auto cp = char_ref(entity);
         if (!cp) return std::nullopt;
-        util::append_utf8(out, *cp);
+        http::append_utf8(out, *cp);
       } else {
         return std::nullopt;
       }

@@ -212,6 +212,18 @@ void EventServer::stop_loop() {
   epoll_fd_ = -1;
 }
 
+namespace {
+thread_local EventServer* this_worker_of = nullptr;  // the server whose worker this thread is
+}  // namespace
+
+void EventServer::worker_waiting() {
+  if (this_worker_of) this_worker_of->worker_blocking();
+}
+
+void EventServer::worker_resumed() {
+  if (this_worker_of) this_worker_of->worker_unblocked();
+}
+
 void EventServer::spawn_worker() {
   ++running_;
   workers_.emplace_back([this] { run_worker(); });
@@ -280,7 +292,7 @@ bool EventServer::process_and_close_socket(socket_t sock) {
 }
 
 void EventServer::run_worker() {
-  util::set_blocking_listener(&worker_blocking_);
+  this_worker_of = this;
   epoll_event event{};
   for (;;) {
     if (running_.load(std::memory_order_relaxed) > limits_.event_workers && !park()) return;

@@ -24,7 +24,8 @@
 //    minimum rate), a response not taken within the write timeout, a refused connection lingering;
 //  - a client address may hold at most so many connections; past that, new ones are answered 503
 //    and closed;
-//  - a worker whose request waits for the store's writer (util/blocking_wait.hpp) lends its turn
+//  - a worker whose request waits for the store's writer (worker_waiting(), called through
+//    store::WaitNotice) lends its turn
 //    to a spare worker, so that the loop keeps its number of running workers while writes wait
 //    (and a write group can be larger than that number); the spare parks again afterwards.
 //
@@ -47,7 +48,6 @@
 #include <vector>
 
 #include "http/request_framing.hpp"
-#include "util/blocking_wait.hpp"
 
 namespace payref::http {
 
@@ -86,18 +86,15 @@ class EventServer : public httplib::Server {
   // Client connections open now (for /healthz).
   std::size_t open_connections();
 
+  // The calling thread is about to wait on other work (the store's writer), and is back: if it is
+  // one of an EventServer's workers, a spare worker runs meanwhile. On any other thread (the
+  // sandbox clock, tests) they do nothing.
+  static void worker_waiting();
+  static void worker_resumed();
+
  private:
   struct Connection;
   class LoopQueue;
-  class WorkerBlocking final : public util::BlockingListener {
-   public:
-    explicit WorkerBlocking(EventServer& server) : server_(server) {}
-    void blocking() override { server_.worker_blocking(); }
-    void unblocked() override { server_.worker_unblocked(); }
-
-   private:
-    EventServer& server_;
-  };
 
   bool process_and_close_socket(socket_t sock) override;  // adopts the socket; closes it later
 
@@ -130,7 +127,6 @@ class EventServer : public httplib::Server {
 
   // Workers: running ones take events; the others wait on the store or are parked. Counts change
   // under workers_mutex_; the loop reads running_ without it to see whether it should park.
-  WorkerBlocking worker_blocking_{*this};
   std::mutex workers_mutex_;
   std::condition_variable spare_wakeup_;
   std::vector<std::thread> workers_;

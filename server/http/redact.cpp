@@ -8,15 +8,11 @@
 #include <set>
 #include <shared_mutex>
 
-#include "util/text_codec.hpp"
+#include "http/text_codec.hpp"
 
 namespace payref::http {
 
 namespace {
-
-using util::append_utf8;
-using util::hex_value;
-using util::percent_decode;
 
 // How many encodings deep redact() looks (a JSON string holding a form body holding
 // percent-encoded JSON …). Deeper text is still scanned, without further unescaping.

@@ -7,7 +7,6 @@
 #include <unordered_map>
 
 #include "store/schema.hpp"
-#include "util/blocking_wait.hpp"
 
 namespace payref::store {
 
@@ -351,12 +350,13 @@ void SqliteStore::read(const std::function<void(Transaction&)>& fn) { with_conne
 
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
   PendingWrite me{&fn, nullptr, false, {}};
-  util::BlockingScope announce;  // the caller's thread pool may lend its time meanwhile
+  if (wait_notice_.waiting) wait_notice_.waiting();  // the caller's thread pool may lend its time meanwhile
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&me);
   if (queue_.size() == 1) queue_filled_.notify_one();
   me.wake.wait(lock, [&] { return me.done; });
   lock.unlock();
+  if (wait_notice_.resumed) wait_notice_.resumed();
   if (me.error) std::rethrow_exception(me.error);
 }
 

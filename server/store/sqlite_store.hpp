@@ -25,6 +25,15 @@ namespace payref::store {
 
 class SqliteConnection;
 
+// What a write()'s caller is told around its wait for the writer thread. The caller's thread pool
+// may lend the waiting thread's turn meanwhile (http/event_server.hpp); the app connects the two
+// (app/server_app.cpp), so that the store knows no thread pool and the pool no store. Both are
+// called on the waiting thread; nullptr: nobody listens.
+struct WaitNotice {
+  void (*waiting)() = nullptr;
+  void (*resumed)() = nullptr;
+};
+
 class SqliteStore final : public Store {
  public:
   // Opens (creating if needed) and migrates the database. Throws std::runtime_error when the file
@@ -36,6 +45,8 @@ class SqliteStore final : public Store {
   void write(const std::function<void(Transaction&)>& fn) override;
 
   int schema_version() const { return schema_version_; }
+  // Set before the store is used from several threads.
+  void set_wait_notice(WaitNotice notice) { wait_notice_ = notice; }
 
  private:
   std::unique_ptr<SqliteConnection> borrow();
@@ -64,6 +75,7 @@ class SqliteStore final : public Store {
   std::thread writer_;  // runs the groups (run_writer); started last, stopped first
   std::vector<std::unique_ptr<SqliteConnection>> pool_;
   int schema_version_ = 0;
+  WaitNotice wait_notice_;
 };
 
 }  // namespace payref::store

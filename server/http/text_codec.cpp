@@ -1,6 +1,6 @@
-#include "util/text_codec.hpp"
+#include "http/text_codec.hpp"
 
-namespace payref::util {
+namespace payref::http {
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -47,4 +47,4 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-}  // namespace payref::util
+}  // namespace payref::http

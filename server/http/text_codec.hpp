@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace payref::util {
+namespace payref::http {
 
 // 0–15 for a hex digit, -1 otherwise.
 int hex_value(char c);
@@ -20,4 +20,4 @@ std::optional<std::string> percent_decode(std::string_view text);
 // Appends code point `cp` to `out` as UTF-8 (the caller has checked it is a scalar value).
 void append_utf8(std::string& out, std::uint32_t cp);
 
-}  // namespace payref::util
+}  // namespace payref::http
