@@ -20,7 +20,7 @@ val billing_operations() {
   for (const auto& op : bl::operations()) {
     auto o = val::object();
     o.set("name", std::string(op.name));
-    o.set("method", std::string(bl::method_name(op.method)));
+    o.set("method", std::string(payref::client::method_name(op.method)));
     o.set("path", std::string(op.path));
     o.set("takesId", std::string(op.path).find("{}") != std::string::npos);
     o.set("takesRequest", op.input != bl::Input::none);

@@ -22,7 +22,7 @@ val cms_operations() {
     auto o = val::object();
     o.set("name", std::string(op.name));
     o.set("wire", std::string(op.wire));
-    o.set("method", std::string(cm::method_name(op.method)));
+    o.set("method", std::string(payref::client::method_name(op.method)));
     o.set("path", std::string(op.path));
     o.set("takesId", std::string(op.path).find("{}") != std::string::npos);
     list.call<void>("push", o);

@@ -30,7 +30,7 @@ val financing_operations() {
   for (const auto& op : cf::operations()) {
     auto o = val::object();
     o.set("name", std::string(op.name));
-    o.set("method", std::string(op.method == cf::Method::get ? "GET" : "POST"));
+    o.set("method", std::string(payref::client::method_name(op.method)));
     o.set("path", std::string(op.path));
     o.set("pathParams", static_cast<int>(cf::path_parameter_count(op)));
     o.set("merchantOnly", op.merchant_only);

@@ -29,8 +29,8 @@ Result<Money> evaluate_discount(const DiscountCode& code, const Order& order, Ca
   const auto fail = [](const char* reason, const char* message) -> Result<Money> {
     return Status(StatusCode::failed_precondition, reason, "DiscountCode", message);
   };
-  if (code.valid_from && compare_dates(today, *code.valid_from) < 0) return fail("discount.not_yet_valid", "the code is not valid yet");
-  if (code.valid_until && compare_dates(today, *code.valid_until) > 0) return fail("discount.expired", "the code has expired");
+  if (code.valid_from && today < *code.valid_from) return fail("discount.not_yet_valid", "the code is not valid yet");
+  if (code.valid_until && today > *code.valid_until) return fail("discount.expired", "the code has expired");
   if (code.max_uses && code.uses >= *code.max_uses) return fail("discount.usage_exhausted", "the code has been used up");
   if (!code.products.empty() && std::find(code.products.begin(), code.products.end(), order.product) == code.products.end())
     return fail("discount.not_applicable_to_product", "the code does not apply to this product");

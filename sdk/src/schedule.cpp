@@ -6,8 +6,6 @@ namespace payref {
 
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
 // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
 long days_from_civil(CalendarDate d) {
   const int y = d.year - (d.month <= 2 ? 1 : 0);
@@ -46,17 +44,7 @@ std::optional<Frequency> frequency_from_code(int code) {
   return static_cast<Frequency>(code);
 }
 
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
-}
 
-int compare_dates(CalendarDate a, CalendarDate b) {
-  if (a.year != b.year) return a.year < b.year ? -1 : 1;
-  if (a.month != b.month) return a.month < b.month ? -1 : 1;
-  if (a.day != b.day) return a.day < b.day ? -1 : 1;
-  return 0;
-}
 
 CalendarDate add_days(CalendarDate date, int days) { return civil_from_days(days_from_civil(date) + days); }
 
@@ -75,11 +63,11 @@ CalendarDate nth_occurrence(CalendarDate anchor, Frequency frequency, int n) {
 
 Result<ScheduleStart> start_schedule(CalendarDate start, CalendarDate today, Frequency frequency,
                                      std::optional<CalendarDate> end) {
-  const int order = compare_dates(start, today);
+  const auto order = start <=> today;
   if (order < 0)
     return Status::invalid("schedule.start_in_past", "StartDateTime", "the start date is in the past");
   const ScheduleStart s{start, order == 0 ? 1 : 0};
-  if (end && compare_dates(*end, nth_occurrence(s.anchor, frequency, s.first_occurrence)) < 0)
+  if (end && *end < nth_occurrence(s.anchor, frequency, s.first_occurrence))
     return Status::invalid("schedule.end_before_first_payment", "EndDateTime", "the end date is before the first processing date");
   return s;
 }
@@ -91,9 +79,9 @@ std::optional<int> next_occurrence_after(CalendarDate anchor, Frequency frequenc
   static constexpr int kDaysPer[] = {1, 7, 28, 89, 365};
   int n = gap > 0 ? static_cast<int>(gap / kDaysPer[static_cast<int>(frequency)]) - 1 : 0;
   if (n < 0) n = 0;
-  while (n > 0 && compare_dates(nth_occurrence(anchor, frequency, n), after) > 0) --n;
-  while (compare_dates(nth_occurrence(anchor, frequency, n), after) <= 0) ++n;
-  if (end && compare_dates(nth_occurrence(anchor, frequency, n), *end) > 0) return std::nullopt;
+  while (n > 0 && nth_occurrence(anchor, frequency, n) > after) --n;
+  while (nth_occurrence(anchor, frequency, n) <= after) ++n;
+  if (end && nth_occurrence(anchor, frequency, n) > *end) return std::nullopt;
   return n;
 }
 

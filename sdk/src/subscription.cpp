@@ -85,11 +85,11 @@ Status validate_subscription_plan(const SubscriptionPlan& plan, CalendarDate tod
   if (plan.total_trial_invoices < 0 || plan.total_trial_invoices > plan.interval_count)
     return Status::invalid("subscription.trial_invoices_invalid", "TotalTrialInvoices",
                            "must be a whole number from 0 to IntervalCount");
-  if (compare_dates(plan.next_processing, today) <= 0)
+  if (plan.next_processing <= today)
     return Status::invalid("subscription.next_processing_not_future", "NextProcessingDate", "must be after today");
-  if (compare_dates(plan.next_processing, plan.start) < 0)
+  if (plan.next_processing < plan.start)
     return Status::invalid("subscription.next_processing_before_start", "NextProcessingDate", "must not be before StartDate");
-  if (plan.end && compare_dates(*plan.end, plan.next_processing) < 0)
+  if (plan.end && *plan.end < plan.next_processing)
     return Status::invalid("subscription.end_before_next_processing", "EndDate", "must not be before NextProcessingDate");
   return Status::ok();
 }
@@ -137,16 +137,16 @@ NextInvoice next_invoice(const SubscriptionPlan& plan, int occurrence, int invoi
   }
   out.date = *date;
   if (plan.end) {
-    if (compare_dates(*date, term_end(plan.start, *plan.end, renewals)) > 0 && !plan.auto_renew) {
+    if (*date > term_end(plan.start, *plan.end, renewals) && !plan.auto_renew) {
       out.completed = true;
       return out;
     }
     // A span of zero days never moves the end: renewing cannot reach the date, so it completes.
-    if (compare_dates(*plan.end, plan.start) <= 0 && compare_dates(*date, *plan.end) > 0) {
+    if (*plan.end <= plan.start && *date > *plan.end) {
       out.completed = true;
       return out;
     }
-    while (compare_dates(*date, term_end(plan.start, *plan.end, out.renewals)) > 0) ++out.renewals;
+    while (*date > term_end(plan.start, *plan.end, out.renewals)) ++out.renewals;
   }
   return out;
 }
@@ -162,7 +162,7 @@ int first_occurrence_after(CalendarDate anchor, IntervalUnit unit, int length, C
   }
   while (true) {
     const auto d = subscription_invoice_date(anchor, unit, length, n);
-    if (!d || compare_dates(*d, today) > 0) return n;
+    if (!d || *d > today) return n;
     ++n;
   }
 }

@@ -109,7 +109,7 @@ void add_routes(httplib::Server& server, const app::Services& services) {
     const client::billing::Operation* op = client::billing::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("billing route without an operation: ") + route.operation);
     const std::string path = http::route_pattern(op->path);
-    const std::string method(client::billing::method_name(op->method));
+    const std::string method(client::method_name(op->method));
     auto handler = [s, h = route.handler](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](Format format) { h(*s, req, res, format); });
     };

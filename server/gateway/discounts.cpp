@@ -73,7 +73,7 @@ Reply add_discount_code(Call& call) {
   }
   const auto from = optional_day(request, "StartDate");
   const auto until = optional_day(request, "EndDate");
-  if (from && until && compare_dates(*until, *from) < 0) fail(code::validation, "Request.EndDate: is before StartDate");
+  if (from && until && *until < *from) fail(code::validation, "Request.EndDate: is before StartDate");
   d["StartDate"] = from ? nlohmann::json(to_iso_string(*from)) : nlohmann::json();
   d["EndDate"] = until ? nlohmann::json(to_iso_string(*until)) : nlohmann::json();
   if (request.has("MaxUses")) d["MaxUses"] = request.integer("MaxUses", 0, 1, 100000000);

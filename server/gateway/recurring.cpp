@@ -33,7 +33,7 @@ void schedule_occurrence(nlohmann::json& r, int n) {
   const CalendarDate next = nth_occurrence(anchor, frequency_of(r), n);
   const auto end = end_of(r);
   r["Occurrence"] = n;
-  if (end && compare_dates(next, *end) > 0) {
+  if (end && next > *end) {
     r["Status"] = "Completed";
     r["NextProcessingDate"] = nullptr;
   } else {

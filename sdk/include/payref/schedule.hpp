@@ -16,9 +16,6 @@ enum class Frequency { daily = 0, weekly = 1, monthly = 2, quarterly = 3, annual
 // 0–4 → a Frequency; nullopt otherwise.
 std::optional<Frequency> frequency_from_code(int code);
 
-int days_in_month(int year, int month);
-// Negative, zero or positive as a is before, equal to or after b.
-int compare_dates(CalendarDate a, CalendarDate b);
 CalendarDate add_days(CalendarDate date, int days);
 // Whole days from `from` to `to` (negative when `to` is earlier).
 int days_between(CalendarDate from, CalendarDate to);

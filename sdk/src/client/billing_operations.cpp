@@ -22,13 +22,4 @@ std::span<const Operation> operations() { return kOperations; }
 
 const Operation* find_operation(std::string_view name) { return find_by_name(operations(), name); }
 
-std::string_view method_name(Method method) {
-  switch (method) {
-    case Method::get: return "GET";
-    case Method::put: return "PUT";
-    case Method::post: return "POST";
-  }
-  return "GET";
-}
-
 }  // namespace payref::client::billing

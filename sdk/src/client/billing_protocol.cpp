@@ -21,14 +21,6 @@ ErrorKind kind_of_code(std::string_view code, bool& known) {
   return ErrorKind::server;
 }
 
-ErrorKind kind_of_status(int status) {
-  if (status == 401 || status == 403) return ErrorKind::authentication;
-  if (status == 404) return ErrorKind::not_found;
-  if (status == 409) return ErrorKind::conflict;
-  if (status >= 400 && status < 500) return ErrorKind::validation;
-  return ErrorKind::server;
-}
-
 std::string text_of(const json& object, const char* key) {
   const auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();

@@ -27,14 +27,4 @@ std::span<const Operation> operations() { return kOperations; }
 
 const Operation* find_operation(std::string_view name) { return find_by_name(operations(), name); }
 
-std::string_view method_name(Method method) {
-  switch (method) {
-    case Method::get: return "GET";
-    case Method::post: return "POST";
-    case Method::put: return "PUT";
-    case Method::del: return "DELETE";
-  }
-  return "GET";
-}
-
 }  // namespace payref::client::cms

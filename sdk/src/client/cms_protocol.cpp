@@ -11,14 +11,6 @@ using nlohmann::json;
 
 constexpr std::string_view kExpiredTokenId = "5000";
 
-ErrorKind kind_of_status(int status) {
-  if (status == 401 || status == 403) return ErrorKind::authentication;
-  if (status == 404) return ErrorKind::not_found;
-  if (status == 409) return ErrorKind::conflict;
-  if (status >= 400 && status < 500) return ErrorKind::validation;
-  return ErrorKind::server;
-}
-
 // docs/cms.md "Errors": the ErrorIds payref-server (and EVO) answer.
 bool kind_of_error_id(std::string_view id, ErrorKind& kind) {
   if (id == "0" || id == "530") kind = ErrorKind::validation;

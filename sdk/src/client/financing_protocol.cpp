@@ -63,14 +63,6 @@ constexpr CodeKind kCodeKinds[] = {
     {"general_error", ErrorKind::server},
 };
 
-ErrorKind kind_of_status(int status) {
-  if (status == 401 || status == 403) return ErrorKind::authentication;
-  if (status == 404) return ErrorKind::not_found;
-  if (status == 409) return ErrorKind::conflict;
-  if (status >= 400 && status < 500) return ErrorKind::validation;
-  return ErrorKind::server;
-}
-
 std::string text_member(const json& body, const char* name) {
   return body.contains(name) && body[name].is_string() ? body[name].get<std::string>() : std::string();
 }

@@ -34,13 +34,6 @@ ErrorKind kind_of_code(std::string_view code) {
   return ErrorKind::server;
 }
 
-ErrorKind kind_of_status(int status) {
-  if (status == 401 || status == 403) return ErrorKind::authentication;
-  if (status == 404) return ErrorKind::not_found;
-  if (status >= 400 && status < 500) return ErrorKind::validation;
-  return ErrorKind::server;
-}
-
 // "Request.Card.CardNumber: invalid (card.luhn_failed)" → "Request.Card.CardNumber".
 std::string field_of(const std::string& description) {
   const auto colon = description.find(": ");

@@ -15,6 +15,14 @@ std::string_view to_string(ErrorKind kind) {
   return "server";
 }
 
+ErrorKind kind_of_status(int status) {
+  if (status == 401 || status == 403) return ErrorKind::authentication;
+  if (status == 404) return ErrorKind::not_found;
+  if (status == 409) return ErrorKind::conflict;
+  if (status >= 400 && status < 500) return ErrorKind::validation;
+  return ErrorKind::server;
+}
+
 std::string basic_authorization(std::string_view user, std::string_view password) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string plain(user);

@@ -9,11 +9,12 @@
 #include <variant>
 
 #include "payref/client/http.hpp"
+#include "payref/client/operation_table.hpp"
 #include "payref/status.hpp"
 
 namespace payref::client::billing {
 
-enum class Method { get, put, post };
+using Method = HttpMethod;  // method_name() in operation_table.hpp
 
 // What a call's request object becomes on the wire.
 enum class Input {
@@ -31,7 +32,6 @@ struct Operation {
 
 std::span<const Operation> operations();
 const Operation* find_operation(std::string_view name);
-std::string_view method_name(Method method);  // "GET", "PUT", "POST"
 
 // The service user (a name starting with "api-" and its password).
 struct Credentials {

@@ -11,11 +11,12 @@
 #include <variant>
 
 #include "payref/client/http.hpp"
+#include "payref/client/operation_table.hpp"
 #include "payref/status.hpp"
 
 namespace payref::client::cms {
 
-enum class Method { get, post, put, del };
+using Method = HttpMethod;  // method_name() in operation_table.hpp
 
 // What a call's request object becomes on the wire.
 enum class Input {
@@ -43,7 +44,6 @@ inline constexpr std::string_view kSignOnPath = "/2.1.28/REST/SIS.svc/token";
 
 std::span<const Operation> operations();
 const Operation* find_operation(std::string_view name);
-std::string_view method_name(Method method);  // "GET", "POST", "PUT", "DELETE"
 
 // The session a call is sent with: the token sign-on returned, and the merchant profile to name
 // when the request does not ("" for none).

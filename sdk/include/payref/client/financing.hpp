@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "payref/client/http.hpp"
+#include "payref/client/operation_table.hpp"
 #include "payref/status.hpp"
 
 namespace payref::client::financing {
@@ -20,7 +21,7 @@ namespace payref::client::financing {
 // Where the family lives on a server (docs/financing.md "Wire conventions").
 inline constexpr std::string_view kBasePath = "/flexiti/pos-api/v2.5";
 
-enum class Method { get, post };
+using Method = HttpMethod;  // method_name() in operation_table.hpp
 
 struct Operation {
   std::string_view name;  // "authorizations.capture": resource.action, as the npm client names it

@@ -41,6 +41,10 @@ enum class ErrorKind {
 };
 std::string_view to_string(ErrorKind kind);
 
+// The kind an HTTP status means when the family's body says nothing more precise: 401/403
+// authentication, 404 not found, 409 conflict, other 4xx validation, anything else server.
+ErrorKind kind_of_status(int http_status);
+
 // "Basic base64(user:password)" (RFC 7617; standard base64 with padding): the Authorization value
 // of the families that authenticate with HTTP Basic (billing's service user, CMS tokens).
 std::string basic_authorization(std::string_view user, std::string_view password);
