@@ -7,7 +7,7 @@ namespace payref::client::billing {
 
 namespace {
 
-using enum Method;
+using enum HttpMethod;
 
 constexpr Operation kOperations[] = {
     {"customers.create", put, "/api/v01/customers", Input::body},

@@ -7,7 +7,7 @@ namespace payref::client::cms {
 
 namespace {
 
-using enum Method;
+using enum HttpMethod;
 
 constexpr Operation kOperations[] = {
     {"subscriptions.create", "CreateSubscription", post, "/2.1.28/REST/DataServices/CMS.svc/Subscriptions/", Input::body, Answer::json},

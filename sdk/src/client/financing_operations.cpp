@@ -9,7 +9,7 @@ namespace payref::client::financing {
 
 namespace {
 
-using enum Method;
+using enum HttpMethod;
 
 constexpr Operation kOperations[] = {
     {"customers.lookup", get, "/customers/lookup", true},
