@@ -117,28 +117,23 @@ RequestLog::~RequestLog() {
   masker_.join();
 }
 
-std::size_t RequestLog::Exchange::bytes() const {
-  std::size_t n = sizeof(Exchange) + path.size() + target.size() + request_body.size() + response_body.size();
-  for (const auto& [name, value] : request_headers) n += name.size() + value.size();
-  return n;
-}
-
 void RequestLog::record(const httplib::Request& req, const httplib::Response& res, const std::string& time) {
   if (!recorded(req.path)) return;
   Exchange x{0, time, req.method, req.path, req.target, {}, req.body, req.get_header_value("Content-Encoding"), res.status, res.body,
              res.get_header_value("Content-Encoding")};
   for (const auto& [name, value] : req.headers)
     if (!added_by_httplib(name)) x.request_headers.emplace_back(name, value);
-  const std::size_t bytes = x.bytes();
+  x.bytes = sizeof(Exchange) + x.path.size() + x.target.size() + x.request_body.size() + x.response_body.size();
+  for (const auto& [name, value] : x.request_headers) x.bytes += name.size() + value.size();
   std::unique_lock lock(mutex_);
   x.seq = next_seq_++;
-  if (waiting_bytes_ + bytes > kMaxWaitingBytes) {
+  if (waiting_bytes_ + x.bytes > kMaxWaitingBytes) {
     // The masking thread is far behind (large bodies, or no idle CPU for long): this request's
     // thread masks its own exchange, so that what waits in memory stays bounded.
     mask_into_log(lock, x);
     return;
   }
-  waiting_bytes_ += bytes;
+  waiting_bytes_ += x.bytes;
   waiting_.push_back(std::move(x));
   // Overtaken by `capacity_` newer exchanges: the log would push it out, and all before it, as
   // soon as those went in.
@@ -194,7 +189,7 @@ void RequestLog::mask_waiting() {
 RequestLog::Exchange RequestLog::take_waiting() {
   Exchange x = std::move(waiting_.front());
   waiting_.pop_front();
-  waiting_bytes_ -= x.bytes();
+  waiting_bytes_ -= x.bytes;
   return x;
 }
 

@@ -66,7 +66,7 @@ class RequestLog {
     std::string request_body, request_encoding;
     int status;
     std::string response_body, response_encoding;
-    std::size_t bytes() const;
+    std::size_t bytes = 0;  // what it holds, counted once when recorded (kMaxWaitingBytes)
   };
   // An exchange as the log shows it: masked, bodies cut.
   struct Entry {
