@@ -23,10 +23,6 @@ ServerApp::ServerApp(AppOptions options)
   store_->set_wait_notice({&http::EventServer::worker_waiting, &http::EventServer::worker_resumed});
   gateway::ensure_catalogue(*store_);
   demo_credentials_ = sandbox::ensure_demo_credentials(*services_);
-  error_renderers_.add("/api/v1/", gateway::render_http_error);
-  error_renderers_.add("/api/v01/", billing::render_http_error);
-  error_renderers_.add("/2.1.28/REST/", cms::render_http_error);
-  error_renderers_.add("/flexiti/", financing::render_http_error);
   error_renderers_.add("/_sandbox/", sandbox::render_http_error);
   http::Pipeline pipeline;
   pipeline.api_prefixes = {"/api/", "/2.1.28/REST/", "/flexiti/"};  // the four families: CORS applies there
@@ -35,10 +31,12 @@ ServerApp::ServerApp(AppOptions options)
   pipeline.now = [clock = clock_.get()] { return sim::format_iso8601(clock->now()); };
   pipeline.log_lines_dropped = options_.log_lines_dropped;
   http::configure(server_, options_.http, std::move(pipeline));
-  gateway::add_routes(server_, *services_);
-  billing::add_routes(server_, *services_);
-  cms::add_routes(server_, *services_);
-  financing::add_routes(server_, *services_);
+  // The four families, each through the one pipeline (http/family.hpp), its error renderer
+  // registered for its prefix by mount().
+  http::mount(server_, error_renderers_, gateway::routes(*services_));
+  http::mount(server_, error_renderers_, billing::routes(*services_));
+  http::mount(server_, error_renderers_, cms::routes(*services_));
+  http::mount(server_, error_renderers_, financing::routes(*services_));
   sandbox::add_routes(server_, *services_, request_log_, data_dir_.admin_token);
   if (options_.demo_dir)
     serves_demo_ = sandbox::add_demo_site(server_, {*options_.demo_dir, options_.package_dir.value_or("npm/dist")},

@@ -1,8 +1,6 @@
 #include "billing/routes.hpp"
 
-#include <algorithm>
 #include <exception>
-#include <set>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -12,7 +10,6 @@
 #include "billing/errors.hpp"
 #include "billing/input.hpp"
 #include "billing/render.hpp"
-#include "http/http_server.hpp"
 #include "payref/client/billing.hpp"
 
 namespace payref::billing {
@@ -33,17 +30,6 @@ void guarded(const httplib::Request& req, httplib::Response& res, Body body) {
 }
 
 std::string path_id(const httplib::Request& req) { return req.matches.size() > 1 ? req.matches[1].str() : std::string(); }
-
-// Authenticates first (every billing path needs a service user), then refuses.
-void refuse(const app::Services& services, const httplib::Request& req, httplib::Response& res, int status,
-            std::string allow) {
-  guarded(req, res, [&](Format) {
-    services.store.read([&](store::Transaction& tx) { authenticate(services, tx, req); });
-    if (status == 405)
-      throw BillingError{405, {Problem{std::string(code::method_not_allowed), {}, {}, req.method + " is not supported here; use " + allow + "."}}, allow};
-    fail(404, code::not_found, "No billing resource has this path; payref implements /api/v01/customers and /api/v01/customers/{id}.");
-  });
-}
 
 void create(const app::Services& s, const httplib::Request& req, httplib::Response& res, Format format) {
   nlohmann::json created;
@@ -101,44 +87,36 @@ constexpr Route kRoutes[] = {
 
 }  // namespace
 
-void add_routes(httplib::Server& server, const app::Services& services) {
+http::Family routes(const app::Services& services) {
   const app::Services* s = &services;
-  // Each path's methods, for the 405 answers' Allow header ("GET, PUT"), in the table's order of paths.
-  std::vector<std::pair<std::string, std::set<std::string>>> paths;
+  http::Family family;
+  family.prefix = "/api/v01/";
+  family.methods = {"GET", "POST", "PUT", "DELETE", "PATCH"};
+  family.render = render_http_error;
+  family.refusal_message = [](const httplib::Request& req, const http::RouteRefusal& refusal) {
+    return refusal.status == 405
+               ? req.method + " is not supported here; use " + refusal.allow + "."
+               : std::string("No billing resource has this path; payref implements /api/v01/customers and /api/v01/customers/{id}.");
+  };
+  // Every billing path needs a service user: a refusal is for an authenticated caller only.
+  family.before_refusal = [s](const httplib::Request& req, httplib::Response& res) {
+    try {
+      s->store.read([&](store::Transaction& tx) { authenticate(*s, tx, req); });
+      return false;
+    } catch (const BillingError& error) {
+      send_error(res, negotiate(req), error);
+      return true;
+    }
+  };
   for (const Route& route : kRoutes) {
     const client::billing::Operation* op = client::billing::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("billing route without an operation: ") + route.operation);
-    const std::string path = http::route_pattern(op->path);
-    const std::string method(client::method_name(op->method));
     auto handler = [s, h = route.handler](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](Format format) { h(*s, req, res, format); });
     };
-    if (method == "GET") server.Get(path, handler);
-    else if (method == "PUT") server.Put(path, handler);
-    else server.Post(path, handler);
-    auto known = std::find_if(paths.begin(), paths.end(), [&](const auto& p) { return p.first == path; });
-    if (known == paths.end()) known = paths.insert(paths.end(), {path, {}});
-    known->second.insert(method);
+    family.endpoints.push_back({std::string(client::method_name(op->method)), std::string(op->path), handler});
   }
-
-  // Methods the resources do not support, and every other path under /api/v01/.
-  for (const auto& [path, methods] : paths) {
-    std::string allow;
-    for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
-    auto not_allowed = [s, allow](const httplib::Request& req, httplib::Response& res) { refuse(*s, req, res, 405, allow); };
-    if (!methods.count("GET")) server.Get(path, not_allowed);
-    if (!methods.count("PUT")) server.Put(path, not_allowed);
-    if (!methods.count("POST")) server.Post(path, not_allowed);
-    server.Delete(path, not_allowed);
-    server.Patch(path, not_allowed);
-  }
-  const auto unknown = [s](const httplib::Request& req, httplib::Response& res) { refuse(*s, req, res, 404, {}); };
-  const char* rest = R"(/api/v01(/.*)?)";
-  server.Get(rest, unknown);
-  server.Post(rest, unknown);
-  server.Put(rest, unknown);
-  server.Delete(rest, unknown);
-  server.Patch(rest, unknown);
+  return family;
 }
 
 nlohmann::json ensure_demo_credentials(const app::Services& services) {

@@ -8,10 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/services.hpp"
+#include "http/family.hpp"
 
 namespace payref::billing {
 
-void add_routes(httplib::Server& server, const app::Services& services);
+// The family's endpoints for the one pipeline (http/family.hpp), from the sdk operation table.
+http::Family routes(const app::Services& services);
 
 // Creates the demo merchant's credentials for this family if the store has none (first start,
 // after a reset); returns them as GET /_sandbox/credentials shows them under "billing".

@@ -7,6 +7,7 @@
 #include "http/json_body.hpp"
 #include "http/redact.hpp"
 #include "http/request_log.hpp"
+#include "payref/client/cms.hpp"
 #include "store/crypto.hpp"
 
 namespace payref::cms {
@@ -15,8 +16,6 @@ namespace {
 
 using Handler = Answer (*)(Call&);
 enum class Kind { read, write };
-
-constexpr const char* kSubscriptionsPath = "/2.1.28/REST/DataServices/CMS.svc/Subscriptions";
 
 void send(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
   res.status = status;
@@ -82,10 +81,23 @@ void sign_on_route(const app::Services& services, const httplib::Request& req, h
   }
 }
 
-void not_allowed(httplib::Response& res, const std::string& allow) {
-  res.set_header("Allow", allow);
-  send_error(res, CmsError{Fault::not_allowed, "The resource does not support this HTTP method; it supports " + allow + ".", {}}, "");
-}
+// Each operation of the sdk table (sdk/src/client/cms_operations.cpp, which gives the method, the
+// path, the seed's operation name and whether a body is read) and what the server does for it.
+struct Route {
+  const char* operation;  // "subscriptions.create"
+  Kind kind;
+  Handler handler;
+};
+
+constexpr Route kRoutes[] = {
+    {"subscriptions.create", Kind::write, create_subscription},
+    {"subscriptions.get", Kind::read, get_subscription},
+    {"subscriptions.query", Kind::read, query_subscriptions},
+    {"subscriptions.update", Kind::write, update_subscription},
+    {"subscriptions.updateState", Kind::write, update_subscription_state},
+    {"subscriptions.invoice", Kind::write, invoice_subscription_now},
+    {"subscriptions.delete", Kind::write, delete_subscription},
+};
 
 }  // namespace
 
@@ -95,52 +107,30 @@ std::string new_transaction_id() {
   return id;
 }
 
-void add_routes(httplib::Server& server, const app::Services& services) {
-  const auto& s = services;
+http::Family routes(const app::Services& services) {
+  const app::Services* s = &services;
   // Sign-on answers the session token as a bare JSON string: no field name says it is a secret.
-  http::declare_secret_response("GET", "/2.1.28/REST/SIS.svc/token");
-  server.Get("/2.1.28/REST/SIS.svc/token", [&s](const httplib::Request& req, httplib::Response& res) { sign_on_route(s, req, res); });
-  for (const char* method : {"POST", "PUT", "DELETE"}) {
-    const std::string m = method;
-    const auto refuse = [](const httplib::Request&, httplib::Response& res) { not_allowed(res, "GET"); };
-    if (m == "POST") server.Post("/2.1.28/REST/SIS.svc/token", refuse);
-    if (m == "PUT") server.Put("/2.1.28/REST/SIS.svc/token", refuse);
-    if (m == "DELETE") server.Delete("/2.1.28/REST/SIS.svc/token", refuse);
+  http::declare_secret_response("GET", std::string(client::cms::kSignOnPath));
+  http::Family family;
+  family.prefix = "/2.1.28/REST/";
+  family.methods = {"GET", "POST", "PUT", "DELETE"};
+  family.render = render_http_error;
+  family.refusal_message = [](const httplib::Request&, const http::RouteRefusal& refusal) {
+    return refusal.status == 405 ? "The resource does not support this HTTP method; it supports " + refusal.allow + "."
+                                 : std::string("No HTTP resource was found that matches the request URI.");
+  };
+  family.endpoints.push_back({"GET", std::string(client::cms::kSignOnPath),
+                              [s](const httplib::Request& req, httplib::Response& res) { sign_on_route(*s, req, res); }});
+  for (const Route& route : kRoutes) {
+    const client::cms::Operation* op = client::cms::find_operation(route.operation);
+    if (!op) throw std::logic_error(std::string("cms route without an operation: ") + route.operation);
+    const bool reads_body = op->input == client::cms::Input::body;
+    family.endpoints.push_back({std::string(client::method_name(op->method)), std::string(op->path),
+                                [s, wire = std::string(op->wire), route, reads_body](const httplib::Request& req, httplib::Response& res) {
+                                  handle(*s, req, res, wire.c_str(), route.kind, reads_body, route.handler);
+                                }});
   }
-
-  const std::string base = kSubscriptionsPath;
-  const std::string one = base + "/([^/]+)";
-  const auto route = [&s](const char* operation, Kind kind, bool reads_body, Handler handler) {
-    return [&s, operation, kind, reads_body, handler](const httplib::Request& req, httplib::Response& res) {
-      handle(s, req, res, operation, kind, reads_body, handler);
-    };
-  };
-  // The other methods on these paths: 405 with the ErrorResponse (registered first: cpp-httplib
-  // takes the first match, and Subscriptions/{id} would take "query").
-  const auto refuse = [](std::string allow) {
-    return [allow](const httplib::Request&, httplib::Response& res) { not_allowed(res, allow); };
-  };
-  server.Get(base + "/?", refuse("POST"));
-  server.Put(base + "/?", refuse("POST"));
-  server.Delete(base + "/?", refuse("POST"));
-  server.Get(base + "/query", refuse("POST"));
-  server.Put(base + "/query", refuse("POST"));
-  server.Delete(base + "/query", refuse("POST"));
-  server.Get(one + "/invoice", refuse("POST"));
-  server.Put(one + "/invoice", refuse("POST"));
-  server.Delete(one + "/invoice", refuse("POST"));
-  server.Get(one + "/state", refuse("PUT"));
-  server.Post(one + "/state", refuse("PUT"));
-  server.Delete(one + "/state", refuse("PUT"));
-  // Subscriptions/ (create) and Subscriptions/query come before Subscriptions/{id}.
-  server.Post(base + "/?", route("CreateSubscription", Kind::write, true, create_subscription));
-  server.Post(base + "/query", route("QuerySubscriptions", Kind::read, true, query_subscriptions));
-  server.Post(one + "/invoice", route("InvoiceSubscription", Kind::write, false, invoice_subscription_now));
-  server.Put(one + "/state", route("UpdateSubscriptionState", Kind::write, true, update_subscription_state));
-  server.Get(one, route("GetSubscription", Kind::read, false, get_subscription));
-  server.Put(one, route("UpdateSubscription", Kind::write, true, update_subscription));
-  server.Delete(one, route("DeleteSubscription", Kind::write, false, delete_subscription));
-  server.Post(one, refuse("GET, PUT, DELETE"));  // after Subscriptions/query
+  return family;
 }
 
 nlohmann::json ensure_demo_credentials(const app::Services& services) { return ensure_demo_merchants(services); }

@@ -9,10 +9,13 @@
 #include <string>
 
 #include "app/services.hpp"
+#include "http/family.hpp"
 
 namespace payref::cms {
 
-void add_routes(httplib::Server& server, const app::Services& services);
+// The family's endpoints for the one pipeline (http/family.hpp), from the sdk operation table
+// and its sign-on path.
+http::Family routes(const app::Services& services);
 
 // Creates the demo merchant's credentials for this family if the store has none (first start,
 // after a reset); returns them as GET /_sandbox/credentials shows them under "cms".

@@ -11,6 +11,7 @@
 #include "financing/wire.hpp"
 #include "http/json_body.hpp"
 #include "http/redact.hpp"
+#include "payref/client/financing.hpp"
 
 namespace payref::financing {
 
@@ -19,31 +20,29 @@ namespace {
 using Handler = Reply (*)(Call&);
 enum class Kind { read, write };
 
-#define PREFIX "/flexiti/pos-api/v2\\.5/client-id/([^/]+)"
-
+// Each operation of the sdk table (sdk/src/client/financing_operations.cpp, which gives the
+// method, the path and whether a customer's token may call it) and what the server does for it.
 struct Route {
-  const char* method;  // "GET", "POST" or "BOTH"
-  const char* path;    // a regex; group 1 is the client_id, later groups the path ids
-  Audience audience;
+  const char* operation;  // "authorizations.capture"
   Kind kind;
   Handler handler;
+  bool get_form = false;  // also answers GET with the body's fields in the query string
 };
 
 constexpr Route kRoutes[] = {
-    {"GET", PREFIX "/customers/lookup", Audience::merchant, Kind::read, lookup_customer},
-    {"GET", PREFIX "/customers/search", Audience::merchant, Kind::read, search_customers},
-    {"POST", PREFIX "/customers/driverslicense", Audience::merchant_or_customer, Kind::read, decode_drivers_licence},
-    {"BOTH", PREFIX "/accounts/([^/]+)/calculate-interest", Audience::merchant_or_customer, Kind::read, calculate_interest},
-    {"POST", PREFIX "/account/([^/]+)/verify", Audience::merchant_or_customer, Kind::write, verify_customer},
-    {"POST", PREFIX "/authorization", Audience::merchant_or_customer, Kind::write, create_authorization},
-    {"GET", PREFIX "/authorizations", Audience::merchant, Kind::read, list_authorizations},
-    {"GET", PREFIX "/authorization/([^/]+)", Audience::merchant, Kind::read, get_authorization},
-    {"POST", PREFIX "/authorization/([^/]+)/capture", Audience::merchant, Kind::write, capture_authorization},
-    {"POST", PREFIX "/authorization/([^/]+)/release", Audience::merchant, Kind::write, release_authorization},
-    {"POST", PREFIX "/authorization/([^/]+)/capture/([^/]+)/return", Audience::merchant, Kind::write, return_capture},
-    {"POST", PREFIX "/transactions", Audience::merchant, Kind::write, create_transaction},
+    {"customers.lookup", Kind::read, lookup_customer},
+    {"customers.search", Kind::read, search_customers},
+    {"customers.decodeDriversLicense", Kind::read, decode_drivers_licence},
+    {"accounts.calculateInterest", Kind::read, calculate_interest, true},
+    {"accounts.verify", Kind::write, verify_customer},
+    {"authorizations.create", Kind::write, create_authorization},
+    {"authorizations.list", Kind::read, list_authorizations},
+    {"authorizations.get", Kind::read, get_authorization},
+    {"authorizations.capture", Kind::write, capture_authorization},
+    {"authorizations.release", Kind::write, release_authorization},
+    {"authorizations.return", Kind::write, return_capture},
+    {"transactions.create", Kind::write, create_transaction},
 };
-#undef PREFIX
 
 void send(httplib::Response& res, const std::string& url, const Reply& reply) {
   if (reply.error) {
@@ -70,7 +69,8 @@ void guarded(const httplib::Request& req, httplib::Response& res, Fn fn) {
   send(res, req.path, reply);
 }
 
-void handle(const app::Services& services, const httplib::Request& req, httplib::Response& res, const Route& route) {
+void handle(const app::Services& services, const httplib::Request& req, httplib::Response& res, const Route& route,
+            Audience audience) {
   guarded(req, res, [&] {
     const auto decoded = http::decode_request(req);
     const std::string client_id = req.matches.size() > 1 ? req.matches[1].str() : std::string();
@@ -81,7 +81,7 @@ void handle(const app::Services& services, const httplib::Request& req, httplib:
     auto run = [&](store::Transaction& tx) {
       const std::string scope =
           authenticate_bearer(services, tx, req.get_header_value("Authorization"), client_id, now.time_since_epoch().count());
-      require_scope(scope, route.audience);
+      require_scope(scope, audience);
       if (!decoded.json) fail_field("body", decoded.error);
       Call call{services, tx, *decoded.json, client_id, scope, params, now};
       reply = route.handler(call);
@@ -94,26 +94,34 @@ void handle(const app::Services& services, const httplib::Request& req, httplib:
 
 }  // namespace
 
-void add_routes(httplib::Server& server, const app::Services& services) {
+http::Family routes(const app::Services& services) {
+  const app::Services* s = &services;
   // Besides the built-in names (client_secret, access_token, refresh_token, verification_code,
   // card-length numbers such as vcc_number): the answer to an account's security question.
   http::declare_secret_name("security_answer");
-  const auto token = [&services](const httplib::Request& req, httplib::Response& res) {
-    guarded(req, res, [&] { return issue_token(services, req); });
+  namespace cf = client::financing;
+  http::Family family;
+  family.prefix = "/flexiti/";
+  family.methods = {"GET", "POST"};
+  family.documents_405 = false;  // the API's own answer to a wrong method is its 404
+  family.render = render_http_error;
+  family.refusal_message = [](const httplib::Request&, const http::RouteRefusal&) {
+    return std::string("No such endpoint (or not with this method).");
   };
-  server.Post("/flexiti/pos-api/v2\\.5/oauth/token", token);
+  family.endpoints.push_back({"POST", std::string(cf::kBasePath) + std::string(cf::kTokenPath),
+                              [s](const httplib::Request& req, httplib::Response& res) {
+                                guarded(req, res, [&] { return issue_token(*s, req); });
+                              }});
   for (const Route& route : kRoutes) {
-    auto handler = [&services, &route](const httplib::Request& req, httplib::Response& res) { handle(services, req, res, route); };
-    const std::string method = route.method;
-    if (method == "POST" || method == "BOTH") server.Post(route.path, handler);
-    if (method == "GET" || method == "BOTH") server.Get(route.path, handler);
+    const cf::Operation* op = cf::find_operation(route.operation);
+    if (!op) throw std::logic_error(std::string("financing route without an operation: ") + route.operation);
+    const Audience audience = op->merchant_only ? Audience::merchant : Audience::merchant_or_customer;
+    const std::string path = std::string(cf::kBasePath) + std::string(cf::kClientPath) + "{}" + std::string(op->path);
+    auto handler = [s, &route, audience](const httplib::Request& req, httplib::Response& res) { handle(*s, req, res, route, audience); };
+    family.endpoints.push_back({std::string(client::method_name(op->method)), path, handler});
+    if (route.get_form) family.endpoints.push_back({"GET", path, handler});
   }
-  // Anything else under the family's prefix: a 404 in the family's shape.
-  const auto unknown = [](const httplib::Request& req, httplib::Response& res) {
-    guarded(req, res, []() -> Reply { fail(404, error::not_found, "No such endpoint (or not with this method)."); });
-  };
-  server.Get("/flexiti/.*", unknown);
-  server.Post("/flexiti/.*", unknown);
+  return family;
 }
 
 nlohmann::json ensure_demo_credentials(const app::Services& services) { return ensure_merchants(services); }

@@ -11,7 +11,6 @@
 #include "gateway/recurring.hpp"
 #include "gateway/transactions.hpp"
 #include "gateway/wire.hpp"
-#include "http/http_server.hpp"
 #include "http/json_body.hpp"
 #include "payref/client/gateway.hpp"
 
@@ -148,12 +147,10 @@ constexpr Route kRoutes[] = {
 
     {"isv.pricing", Access::client, Kind::read, isv_pricing},
 
-    // memberships/{email}: join and cancel first, so they are not taken for an address.
     {"memberships.join", Access::client, Kind::money, join_membership},
     {"memberships.cancel", Access::client, Kind::write, cancel_membership},
     {"memberships.list", Access::client, Kind::read, list_memberships},
 
-    // The fixed packages/... paths before packages/{softwareId}.
     {"packages.list", Access::client, Kind::read, list_packages},
     {"packages.purchased", Access::client, Kind::read, list_purchased},
     {"packages.upgradeBundle", Access::client, Kind::money, upgrade_bundle},
@@ -188,33 +185,30 @@ constexpr Route kRoutes[] = {
     {"transactions.list", Access::client, Kind::read, list_transactions},
 };
 
-// ASP.NET's answer to a method the resource does not support.
-void method_not_allowed(httplib::Response& res, const std::string& method) {
-  res.status = 405;
-  res.set_header("Allow", method == "POST" ? "GET" : "POST");
-  res.set_content(nlohmann::json{{"Message", "The requested resource does not support http method '" + method + "'."}}.dump(),
-                  "application/json; charset=utf-8");
-}
-
 }  // namespace
 
-void add_routes(httplib::Server& server, const Services& services) {
+http::Family routes(const Services& services) {
   using client::gateway::Method;
+  http::Family family;
+  family.prefix = "/api/v1/";
+  family.methods = {"GET", "POST"};  // ASP.NET's 405 is for these; another method is a 404
+  family.render = render_http_error;
+  family.refusal_message = [](const httplib::Request& req, const http::RouteRefusal& refusal) {
+    return refusal.status == 405 ? "The requested resource does not support http method '" + req.method + "'."
+                                 : std::string("No HTTP resource was found that matches the request URI.");
+  };
   for (const Route& route : kRoutes) {
     const client::gateway::Operation* op = client::gateway::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("gateway route without an operation: ") + route.operation);
     if ((route.kind == Kind::money) != op->money_moving)  // the client sends Idempotency-Key by the same flag
       throw std::logic_error(std::string("gateway route and operation disagree on moving money: ") + route.operation);
-    const std::string path = http::route_pattern(op->path);
     auto handler = [&services, route](const httplib::Request& req, httplib::Response& res) {
       handle(services, req, res, route.access, route.kind, route.handler);
     };
-    const bool post = op->method != Method::get, get = op->method != Method::post;
-    if (post) server.Post(path, handler);
-    else server.Post(path, [](const httplib::Request&, httplib::Response& res) { method_not_allowed(res, "POST"); });
-    if (get) server.Get(path, handler);
-    else server.Get(path, [](const httplib::Request&, httplib::Response& res) { method_not_allowed(res, "GET"); });
+    if (op->method != Method::get) family.endpoints.push_back({"POST", std::string(op->path), handler});
+    if (op->method != Method::post) family.endpoints.push_back({"GET", std::string(op->path), handler});
   }
+  return family;
 }
 
 }  // namespace payref::gateway

@@ -8,10 +8,12 @@
 #include <string_view>
 
 #include "gateway/context.hpp"
+#include "http/family.hpp"
 
 namespace payref::gateway {
 
-void add_routes(httplib::Server& server, const Services& services);
+// The family's endpoints for the one pipeline (http/family.hpp), from the sdk operation table.
+http::Family routes(const Services& services);
 
 // The family's answer to an error the HTTP layer finds (http/error_renderers.hpp): res.status is
 // set; this writes the body in the family's error format.

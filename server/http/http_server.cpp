@@ -115,13 +115,6 @@ void configure(EventServer& server, const ServerOptions& options, Pipeline pipel
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) { log_exchange(req, res); });
 }
 
-std::string route_pattern(std::string_view client_path) {
-  std::string pattern(client_path);
-  for (auto mark = pattern.find("{}"); mark != std::string::npos; mark = pattern.find("{}", mark))
-    pattern.replace(mark, 2, "([^/]+)");
-  return pattern;
-}
-
 int bind(EventServer& server, const ServerOptions& options) {
   last_configured_socket = INVALID_SOCKET;
   const int port = options.port == 0 ? server.bind_to_any_port(options.host.c_str())

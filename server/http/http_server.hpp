@@ -42,10 +42,6 @@ struct Pipeline {
 // the error boundary. Every exchange is recorded in the request log.
 void configure(EventServer& server, const ServerOptions& options, Pipeline pipeline);
 
-// A client operation table's path ("/api/v1/packages/{}") as an httplib route pattern: each "{}"
-// matches one path segment, captured.
-std::string route_pattern(std::string_view client_path);
-
 // Binds; returns the port actually bound, or -1.
 int bind(EventServer& server, const ServerOptions& options);
 

@@ -129,7 +129,7 @@ HttpRequest build_token_request(const Credentials& credentials, std::string_view
   if (refresh_token.empty()) add_pair(form, "scope", credentials.scope.empty() ? "merchant" : credentials.scope);
   HttpRequest out;
   out.method = "POST";
-  out.path = std::string(kBasePath) + "/oauth/token";
+  out.path = std::string(kBasePath) + std::string(kTokenPath);
   out.headers = {{"Accept", "application/json"}, {"Content-Type", "application/x-www-form-urlencoded"}};
   out.body = std::move(form);
   return out;
@@ -173,7 +173,7 @@ Result<HttpRequest> build_request(const Call& call, std::string_view client_id, 
   const std::size_t wanted = path_parameter_count(op);
   if (call.path_params.size() > wanted)
     return Status::invalid("client.path_parameter_extra", "path", "this operation takes " + std::to_string(wanted) + " path parameter(s)");
-  std::string path = std::string(kBasePath) + "/client-id/" + url_encode(client_id);
+  std::string path = std::string(kBasePath) + std::string(kClientPath) + url_encode(client_id);
   std::size_t used = 0;
   for (std::size_t from = 0;;) {
     const auto mark = op.path.find("{}", from);

@@ -20,6 +20,10 @@ namespace payref::client::financing {
 
 // Where the family lives on a server (docs/financing.md "Wire conventions").
 inline constexpr std::string_view kBasePath = "/flexiti/pos-api/v2.5";
+// The OAuth2 token endpoint, under kBasePath (POST, a form body).
+inline constexpr std::string_view kTokenPath = "/oauth/token";
+// Where the operations' paths start, under kBasePath: "/client-id/{client_id}".
+inline constexpr std::string_view kClientPath = "/client-id/";
 
 using Method = HttpMethod;  // method_name() in operation_table.hpp
 
