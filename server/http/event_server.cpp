@@ -16,6 +16,20 @@
 
 #include "http/connection_stream.hpp"
 
+// The seam into cpp-httplib, all of it in this file. The event loop uses two members that are not
+// httplib's public API: Server::process_request (protected: meant for subclasses) and
+// Server::process_and_close_socket (virtual, but private). Overriding the private one is the
+// only way to take an accepted socket before httplib gives it a thread: its accept loop calls it
+// through the task queue (new_task_queue, public) for every connection. Both were read in
+// cpp-httplib 0.11.4 (Debian 12's libcpp-httplib-dev), and the pin below stops the build on any
+// other version: re-read both signatures and when the accept loop calls them, re-run
+// tests/server/connections_tests.cpp and event_server_pin_tests.cpp, then move the pin. The
+// public-API alternative, stock httplib's thread per connection, answered 20 % fewer keep-alive
+// reads with 1.6 times the p99 latency on the same machine (docs/performance.md, 2026-11-24).
+static_assert(std::string_view(CPPHTTPLIB_VERSION) == "0.11.4",
+              "payref's event loop overrides a private member of cpp-httplib 0.11.4: re-check "
+              "server/http/event_server.cpp against this version before moving the pin");
+
 namespace payref::http {
 
 namespace {
