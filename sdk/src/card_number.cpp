@@ -91,6 +91,11 @@ CardNumberValidation validate_card_number(std::string_view text, const CardNumbe
   return result;
 }
 
+std::string mask_card_number(std::string_view digits) {
+  if (digits.size() <= 10) return std::string(digits.size(), '*');
+  return std::string(digits.substr(0, 6)) + std::string(digits.size() - 10, '*') + std::string(digits.substr(digits.size() - 4));
+}
+
 std::string format_card_number(std::string_view text) {
   std::string digits;
   digits.reserve(text.size());

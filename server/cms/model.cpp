@@ -178,7 +178,7 @@ nlohmann::json read_payment(const app::Services& services, const Reader& p, cons
   if (digits.empty() || !type || !expiry) return nullptr;
   return {{"Sealed", services.vault.seal(digits, std::string(kSubscriptions) + ":" + owner)},
           {"CardType", *type},
-          {"MaskedNumber", http::mask_card_number(digits)},
+          {"MaskedNumber", mask_card_number(digits)},
           {"Expiration", *expiry},
           {"Name", name ? nlohmann::json(*name) : nlohmann::json()}};
 }

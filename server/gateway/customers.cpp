@@ -3,6 +3,7 @@
 #include "gateway/auth.hpp"
 #include "gateway/ids.hpp"
 #include "http/redact.hpp"
+#include "payref/card.hpp"
 #include "payref/fields.hpp"
 
 namespace payref::gateway {
@@ -25,7 +26,7 @@ nlohmann::json read_payment_method(const Call& call, const Fields& request, cons
     const CardInput in = read_card(*card, call.services.clock.today());
     stored["PaymentType"] = "Card";
     stored["Card"] = {{"CardType", gateway_card_type(*in.brand)},
-                      {"MaskedCardNumber", http::mask_card_number(in.number)},
+                      {"MaskedCardNumber", mask_card_number(in.number)},
                       {"LastFour", in.number.substr(in.number.size() - 4)},
                       {"ExpiryDate", in.expiry_text},
                       {"Sealed", call.services.vault.seal(in.number, seal_context(call, profile_id))},

@@ -5,6 +5,7 @@
 #include "gateway/customers.hpp"
 #include "gateway/fields.hpp"
 #include "gateway/ids.hpp"
+#include "payref/payment_state.hpp"
 #include "http/redact.hpp"
 #include "sim/processor.hpp"
 
@@ -102,10 +103,11 @@ nlohmann::json card_record(const Card& card, int type, const Money& amount, cons
       {"Email", email},
       {"PaymentMethod", "Card"},
       {"CardType", card.card_type},
-      {"MaskedCardNumber", http::mask_card_number(card.number)},
+      {"MaskedCardNumber", mask_card_number(card.number)},
       {"AuthCode", approved ? nlohmann::json(decision.auth_code) : nlohmann::json()},
-      {"Status", approved ? (type == kAuthorize ? "Authorized" : "Charged")
-                          : (decision.outcome == sim::Outcome::processor_error ? "Error" : "Declined")},
+      {"Status", payment_status_name(approved ? (type == kAuthorize ? PaymentStatus::authorized : PaymentStatus::charged)
+                                              : (decision.outcome == sim::Outcome::processor_error ? PaymentStatus::error
+                                                                                                  : PaymentStatus::declined))},
       {"ResponseCode", code_for(decision.outcome)},
       {"CapturedMinor", approved && type == kCharge ? amount.minor_units() : 0},
       {"AuthorizedMinor", approved ? amount.minor_units() : 0},
@@ -154,7 +156,8 @@ store::Document original_of(const Call& call, const Fields& request, bool amount
   const auto& t = original->body;
   if (t.value("PaymentMethod", "") != "Card") fail(code::invalid_state, "Request.TransactionId: " + id + " is not a card transaction");
   const std::string status = t.value("Status", "");
-  if (status == "Declined" || status == "Error")
+  const auto state = payment_status_from_name(status);
+  if (!state || !was_approved(*state))
     fail(code::invalid_state, "Request.TransactionId: " + id + " was not approved (" + status + "); nothing to follow up.");
   const std::string currency = request.currency("CurrencyCode");
   const auto mismatch = [](const std::string& field) { fail(code::validation, "Request." + field + ": does not match the original transaction"); };
@@ -181,21 +184,11 @@ Reply follow_up(Call& call, int type, bool from_profile) {
   const std::string status = t.value("Status", "");
   const std::string currency = t.value("CurrencyCode", "");
   std::int64_t amount_minor = t.value("AuthorizedMinor", std::int64_t{0});
-  std::string new_status;
-  if (type == kSettle) {
-    if (status != "Authorized") fail(code::invalid_state, "Only an authorized transaction can be settled; this one is " + status + ".");
-    t["Status"] = "Settled";
-    t["CapturedMinor"] = amount_minor;
-    new_status = "Settled";
-  } else if (type == kVoid) {
-    if (status != "Authorized" && status != "Charged")
-      fail(code::invalid_state, "Only an authorized or charged, not yet settled transaction can be voided; this one is " + status + ".");
-    t["Status"] = "Voided";
-    t["CapturedMinor"] = 0;
-    new_status = "Voided";
-  } else {
-    if (status != "Charged" && status != "Settled" && status != "PartiallyRefunded")
-      fail(code::invalid_state, "Only a captured transaction can be refunded; this one is " + status + ".");
+  const FollowUp action = type == kSettle ? FollowUp::settle : type == kVoid ? FollowUp::void_payment : FollowUp::refund;
+  const auto state = payment_status_from_name(status);
+  if (!state || !can_follow_up(action, *state))
+    fail(code::invalid_state, std::string(follow_up_rule(action)) + "; this one is " + status + ".");
+  if (action == FollowUp::refund) {
     const Money refund = request.amount("Amount", currency);
     amount_minor = refund.minor_units();
     const std::int64_t captured = t.value("CapturedMinor", std::int64_t{0});
@@ -205,9 +198,13 @@ Reply follow_up(Call& call, int type, bool from_profile) {
       fail(code::invalid_state, "Request.Amount: exceeds what is left to refund (" + left->to_decimal_string() + " " + currency + ").");
     }
     t["RefundedMinor"] = refunded + amount_minor;
-    t["Status"] = refunded + amount_minor == captured ? "Refunded" : "PartiallyRefunded";
-    new_status = "Refunded";
+    t["Status"] = payment_status_name(status_after(action, refunded + amount_minor == captured));
+  } else {
+    t["Status"] = payment_status_name(status_after(action, false));
+    t["CapturedMinor"] = action == FollowUp::settle ? amount_minor : 0;
   }
+  // The follow-up's own record: Settled, Voided, or Refunded for each refund, partial or not.
+  const std::string new_status(payment_status_name(status_after(action, true)));
   put_transaction(call, original);
 
   const auto amount = Money::from_minor(amount_minor, currency);

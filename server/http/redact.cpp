@@ -9,6 +9,7 @@
 #include <shared_mutex>
 
 #include "http/text_codec.hpp"
+#include "payref/card.hpp"
 
 namespace payref::http {
 
@@ -579,11 +580,6 @@ std::string redact_header(std::string_view name, std::string_view value) {
   }
   if (names_a_secret(name)) return std::string(kMask);
   return redact(value);
-}
-
-std::string mask_card_number(std::string_view digits) {
-  if (digits.size() <= 10) return std::string(digits.size(), '*');
-  return std::string(digits.substr(0, 6)) + std::string(digits.size() - 10, '*') + std::string(digits.substr(digits.size() - 4));
 }
 
 std::string mask_account_number(std::string_view digits) {

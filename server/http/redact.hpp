@@ -54,8 +54,6 @@ bool response_is_secret(std::string_view method, std::string_view path);
 // for a declared secret response that succeeded (status < 400), else redact(body).
 std::string redact_response(std::string_view method, std::string_view path, int status, std::string_view body);
 
-// "411111******1111" for a card number (first six, last four).
-std::string mask_card_number(std::string_view digits);
 // "*****6789" for a bank account number (last four only: it has no public prefix).
 std::string mask_account_number(std::string_view digits);
 

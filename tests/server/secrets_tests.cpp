@@ -19,6 +19,7 @@
 #include "gateway_helpers.hpp"
 #include "leak_search.hpp"
 #include "http/redact.hpp"
+#include "payref/card.hpp"
 
 using namespace payref_test;
 using nlohmann::json;
@@ -51,7 +52,7 @@ std::string after_banner(const std::string& output) {
   return output.substr(output.find('\n', last) + 1);
 }
 
-std::string masked(const std::string& pan) { return payref::http::mask_card_number(pan); }
+std::string masked(const std::string& pan) { return payref::mask_card_number(pan); }
 
 }  // namespace
 

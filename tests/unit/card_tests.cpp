@@ -201,4 +201,14 @@ BOOST_AUTO_TEST_CASE(invalid_card_becomes_a_status_with_its_reason) {
   BOOST_TEST(s.field() == "CardNumber");
 }
 
+BOOST_AUTO_TEST_CASE(masking_shows_the_first_six_and_last_four_only) {
+  BOOST_TEST(mask_card_number("4111111111111111") == "411111******1111");
+  BOOST_TEST(mask_card_number("378282246310005") == "378282*****0005");
+  BOOST_TEST(mask_card_number("6250941006528599060") == "625094*********9060");
+  BOOST_TEST(mask_card_number("12345678901") == "123456*8901");
+  // Six and four of ten digits or fewer would be the number itself.
+  BOOST_TEST(mask_card_number("1234567890") == "**********");
+  BOOST_TEST(mask_card_number("") == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

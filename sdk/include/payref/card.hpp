@@ -78,6 +78,11 @@ bool luhn_valid(std::string_view digits);
 // "3782 822463 10005"); separators the user typed are dropped, other characters are kept out.
 std::string format_card_number(std::string_view text);
 
+// A card number as it may be shown, stored beside the encrypted number, or logged: the first six
+// and last four digits with '*' between ("411111******1111", PCI DSS 3.4's widest display); ten
+// digits or fewer are all '*', since six and four would show them whole. `digits`: digits only.
+std::string mask_card_number(std::string_view digits);
+
 // reason: expiry.empty, expiry.malformed, expiry.month_invalid, expiry.year_invalid,
 // expiry.incomplete, expiry.expired, expiry.too_far. month/year are set (year as four digits)
 // when valid.
