@@ -1,10 +1,10 @@
 // The Customer object (seed 001, component 251; docs/billing.md "Customer"): its fields, how a
 // create or modify request's fields are checked, and the stored form.
 //
-// Each field is checked with the sdk validator for its kind (validate_ascii, validate_email,
-// validate_phone10, validate_country, validate_postal_code, parse_iso_date, ...) and a failure is
-// reported with the field's name and the validator's reason; all bad fields of a request are
-// reported together.
+// The fields and each one's own rule are the sdk's (payref/billing_customer.hpp); here the request's
+// JSON or form values are read by the field's kind, the rules of the whole record are applied
+// (required fields, create-only and read-only ones, the postal code for the country), and every
+// bad field of a request is reported together.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,25 +12,12 @@
 #include <string>
 
 #include "billing/auth.hpp"
+#include "payref/billing_customer.hpp"
 #include "payref/calendar.hpp"
 
 namespace payref::billing {
 
 inline constexpr const char* kCustomers = "billing_customer";
-
-enum class Kind { text, integer, boolean };
-
-struct FieldSpec {
-  const char* name;
-  Kind kind;
-  std::size_t max_length;  // text: characters; 0 for other kinds
-  bool required;
-  bool create_only;  // may be sent on create; on modify only unchanged
-  bool read_only;    // assigned by the system (id, createDate); on modify only unchanged
-};
-
-// Every Customer field, in the order responses list them.
-std::span<const FieldSpec> customer_fields();
 
 enum class Mode { create, modify };
 

@@ -39,8 +39,9 @@ Format negotiate(const httplib::Request& req) {
 nlohmann::ordered_json customer_view(const nlohmann::json& stored) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& spec : customer_fields()) {
-    const auto it = stored.find(spec.name);
-    if (it != stored.end() && !it->is_null()) out[spec.name] = *it;
+    const std::string name(spec.name);
+    const auto it = stored.find(name);
+    if (it != stored.end() && !it->is_null()) out[name] = *it;
   }
   return out;
 }
