@@ -38,6 +38,62 @@ bool card_expired(const std::string& mmyy, CalendarDate today) {
   return year < today.year || (year == today.year && month < today.month);
 }
 
+// One invoice as it is stored (kInvoices) and as the clock's run list and InvoiceSubscription's
+// answer show it: one type, so the three views cannot drift apart.
+struct Invoice {
+  std::string invoice_reference_id, transaction_id, subscription_reference_id;
+  Answer answer;
+  std::string amount;  // decimal text, as stored
+  std::string currency;
+  bool trial = false;
+  std::string invoice_date, processed_date;
+  bool by_clock = false;
+  std::string masked_card_number;
+};
+
+// nlohmann's convention: found by argument-dependent lookup, so nlohmann::json(invoice) works.
+void to_json(nlohmann::json& j, const Invoice& i) {
+  j = {{"InvoiceReferenceId", i.invoice_reference_id},
+       {"TransactionId", i.transaction_id},
+       {"SubscriptionReferenceId", i.subscription_reference_id},
+       {"Status", i.answer.status},
+       {"StatusCode", i.answer.code},
+       {"StatusMessage", i.answer.message},
+       {"Amount", i.amount},
+       {"CurrencyCode", i.currency},
+       {"Trial", i.trial},
+       {"InvoiceDate", i.invoice_date},
+       {"ProcessedDate", i.processed_date},
+       {"ByClock", i.by_clock},
+       {"MaskedCardNumber", i.masked_card_number}};
+}
+
+// The sandbox clock's entry for an invoice it made (POST /_sandbox/clock/advance "ran").
+nlohmann::json clock_entry(const Invoice& i, const std::string& merchant_profile_id, const nlohmann::json& subscription_state) {
+  return {{"type", "cms_invoice"},
+          {"SubscriptionReferenceId", i.subscription_reference_id},
+          {"MerchantProfileId", merchant_profile_id},
+          {"InvoiceDate", i.invoice_date},
+          {"InvoiceReferenceId", i.invoice_reference_id},
+          {"TransactionId", i.transaction_id},
+          {"Amount", i.amount},
+          {"CurrencyCode", i.currency},
+          {"Trial", i.trial},
+          {"Status", i.answer.status},
+          {"StatusCode", i.answer.code},
+          {"StatusMessage", i.answer.message},
+          {"SubscriptionState", subscription_state}};
+}
+
+// InvoiceSubscription's answer, in the seed's field order.
+nlohmann::ordered_json invoice_result(const Invoice& i) {
+  return {{"InvoiceReferenceId", i.invoice_reference_id},
+          {"TransactionId", i.transaction_id},
+          {"Status", i.answer.status},
+          {"StatusCode", i.answer.code},
+          {"StatusMessage", i.answer.message}};
+}
+
 }  // namespace
 
 nlohmann::ordered_json invoice_subscription(const app::Services& services, store::Transaction& tx, store::Document& doc,
@@ -57,23 +113,19 @@ nlohmann::ordered_json invoice_subscription(const app::Services& services, store
   else if (amount->minor_units() == 0) outcome = sim::Outcome::approved;  // a free trial invoice: nothing to charge
   else if (card_expired(card.value("Expiration", ""), today)) outcome = sim::Outcome::expired_card;
   else outcome = sim::decide_card(*number, amount->minor_units()).outcome;
-  const Answer answer = answer_for(outcome);
 
-  const std::string invoice_id = new_reference_id(), transaction_id = new_reference_id();
-  nlohmann::json invoice = {{"InvoiceReferenceId", invoice_id},
-                            {"TransactionId", transaction_id},
-                            {"SubscriptionReferenceId", doc.id},
-                            {"Status", answer.status},
-                            {"StatusCode", answer.code},
-                            {"StatusMessage", answer.message},
-                            {"Amount", amount ? amount->to_decimal_string() : "0"},
-                            {"CurrencyCode", currency},
-                            {"Trial", trial},
-                            {"InvoiceDate", invoice_date},
-                            {"ProcessedDate", wire_now(services)},
-                            {"ByClock", by_clock},
-                            {"MaskedCardNumber", card.is_object() ? card.value("MaskedNumber", "") : ""}};
-  tx.put({kInvoices, invoice_id, doc.owner, doc.id, "", invoice, {}});
+  const Invoice invoice{new_reference_id(),
+                        new_reference_id(),
+                        doc.id,
+                        answer_for(outcome),
+                        amount ? amount->to_decimal_string() : "0",
+                        currency,
+                        trial,
+                        invoice_date,
+                        wire_now(services),
+                        by_clock,
+                        card.is_object() ? card.value("MaskedNumber", "") : ""};
+  tx.put({kInvoices, invoice.invoice_reference_id, doc.owner, doc.id, "", nlohmann::json(invoice), {}});
 
   r.erase("RetryDate");
   if (outcome == sim::Outcome::approved) {
@@ -94,28 +146,10 @@ nlohmann::ordered_json invoice_subscription(const app::Services& services, store
   } else if (by_clock) {
     r["SubscriptionState"] = "Suspended";
   }
-  r["LastInvoiceReferenceId"] = invoice_id;
+  r["LastInvoiceReferenceId"] = invoice.invoice_reference_id;
   save_subscription(tx, doc);
-
-  if (entry)
-    *entry = {{"type", "cms_invoice"},
-              {"SubscriptionReferenceId", doc.id},
-              {"MerchantProfileId", r.value("MerchantProfileId", "")},
-              {"InvoiceDate", invoice_date},
-              {"InvoiceReferenceId", invoice_id},
-              {"TransactionId", transaction_id},
-              {"Amount", invoice["Amount"]},
-              {"CurrencyCode", currency},
-              {"Trial", trial},
-              {"Status", answer.status},
-              {"StatusCode", answer.code},
-              {"StatusMessage", answer.message},
-              {"SubscriptionState", r["SubscriptionState"]}};
-  return {{"InvoiceReferenceId", invoice_id},
-          {"TransactionId", transaction_id},
-          {"Status", answer.status},
-          {"StatusCode", answer.code},
-          {"StatusMessage", answer.message}};
+  if (entry) *entry = clock_entry(invoice, r.value("MerchantProfileId", ""), r["SubscriptionState"]);
+  return invoice_result(invoice);
 }
 
 std::size_t invoice_due(const app::Services& services, nlohmann::json& ran, std::size_t max_listed) {
