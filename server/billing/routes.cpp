@@ -108,6 +108,10 @@ http::Family routes(const app::Services& services) {
       return true;
     }
   };
+  // Each route names an operation of the table, and none twice (mount() refuses a path listed
+  // twice): as many routes as operations is every operation served.
+  if (std::size(kRoutes) != client::billing::operations().size())
+    throw std::logic_error("billing: the sdk operation table and the server's routes differ in number");
   for (const Route& route : kRoutes) {
     const client::billing::Operation* op = client::billing::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("billing route without an operation: ") + route.operation);

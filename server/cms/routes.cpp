@@ -121,6 +121,10 @@ http::Family routes(const app::Services& services) {
   };
   family.endpoints.push_back({"GET", std::string(client::cms::kSignOnPath),
                               [s](const httplib::Request& req, httplib::Response& res) { sign_on_route(*s, req, res); }});
+  // Each route names an operation of the table, and none twice (mount() refuses a path listed
+  // twice): as many routes as operations is every operation served.
+  if (std::size(kRoutes) != client::cms::operations().size())
+    throw std::logic_error("cms: the sdk operation table and the server's routes differ in number");
   for (const Route& route : kRoutes) {
     const client::cms::Operation* op = client::cms::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("cms route without an operation: ") + route.operation);

@@ -112,6 +112,10 @@ http::Family routes(const app::Services& services) {
                               [s](const httplib::Request& req, httplib::Response& res) {
                                 guarded(req, res, [&] { return issue_token(*s, req); });
                               }});
+  // Each route names an operation of the table, and none twice (mount() refuses a path listed
+  // twice): as many routes as operations is every operation served.
+  if (std::size(kRoutes) != cf::operations().size())
+    throw std::logic_error("financing: the sdk operation table and the server's routes differ in number");
   for (const Route& route : kRoutes) {
     const cf::Operation* op = cf::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("financing route without an operation: ") + route.operation);

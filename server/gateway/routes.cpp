@@ -197,6 +197,10 @@ http::Family routes(const Services& services) {
     return refusal.status == 405 ? "The requested resource does not support http method '" + req.method + "'."
                                  : std::string("No HTTP resource was found that matches the request URI.");
   };
+  // Each route names an operation of the table, and none twice (mount() refuses a path listed
+  // twice): as many routes as operations is every operation served.
+  if (std::size(kRoutes) != client::gateway::operations().size())
+    throw std::logic_error("gateway: the sdk operation table and the server's routes differ in number");
   for (const Route& route : kRoutes) {
     const client::gateway::Operation* op = client::gateway::find_operation(route.operation);
     if (!op) throw std::logic_error(std::string("gateway route without an operation: ") + route.operation);
