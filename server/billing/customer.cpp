@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "billing/errors.hpp"
+#include "fields/reader.hpp"
 #include "payref/fields.hpp"
 
 namespace payref::billing {
@@ -23,6 +24,21 @@ std::string trim(const std::string& text) {
   return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
+// Billing collects every problem of a request: one 400 lists them all (docs/billing.md "Errors").
+std::shared_ptr<const fields::Policy> collecting_into(Problems& problems) {
+  auto policy = std::make_shared<fields::Policy>();
+  policy->report = [&problems](const fields::Problem& p) { problems.add(p.path, p.reason, p.path + ": " + p.message); };
+  policy->required = [](const std::string& path) { return fields::Problem{path, "field.required", "is required", nullptr}; };
+  policy->wrong_kind = [](const std::string& path, fields::Kind expected, const nlohmann::json&) {
+    switch (expected) {
+      case fields::Kind::whole_number: return fields::Problem{path, "field.not_integer", "must be a whole number from 1 to 999999999999999", nullptr};
+      case fields::Kind::boolean: return fields::Problem{path, "field.not_boolean", "must be true or false", nullptr};
+      default: return fields::Problem{path, "field.not_string", "must be a string", nullptr};
+    }
+  };
+  return policy;
+}
+
 // The value of one field as stored (string, integer or boolean), nullopt for "not set" (null or
 // an empty string). Reports a problem and returns nullopt when the value is of the wrong kind.
 struct Read {
@@ -30,24 +46,24 @@ struct Read {
   bool ok = true;
 };
 
-Read read_value(const CustomerField& spec, const nlohmann::json& v, Problems& problems) {
+Read read_value(const CustomerField& spec, const nlohmann::json& v, const fields::Reader& request) {
   const std::string name(spec.name);
   if (v.is_null()) return {};
   switch (spec.kind) {
     case CustomerFieldKind::text: {
       if (!v.is_string()) {
-        problems.add(name, "field.not_string", name + ": must be a string");
+        request.report_wrong_kind(name, fields::Kind::string, v);
         return {std::nullopt, false};
       }
       const std::string raw = v.get<std::string>();
       const auto check = validate_ascii(raw, raw.size(), /*required=*/false);
       if (!check.is_valid) {  // control characters, non-ASCII (length is judged after trimming)
-        problems.add(name, std::string(check.reason), name + ": must be printable ASCII text");
+        request.report(name, std::string(check.reason), "must be printable ASCII text");
         return {std::nullopt, false};
       }
       const std::string text = trim(raw);
       if (text.size() > spec.max_length) {
-        problems.add(name, "text.too_long", name + ": must be at most " + std::to_string(spec.max_length) + " characters");
+        request.report(name, "text.too_long", "must be at most " + std::to_string(spec.max_length) + " characters");
         return {std::nullopt, false};
       }
       if (text.empty()) return {};
@@ -61,7 +77,7 @@ Read read_value(const CustomerField& spec, const nlohmann::json& v, Problems& pr
       for (char c : digits) ok = ok && c >= '0' && c <= '9';
       if (v.is_string() && digits.empty()) return {};
       if (!ok || std::stoll(digits) < 1) {
-        problems.add(name, "field.not_integer", name + ": must be a whole number from 1 to 999999999999999");
+        request.report_wrong_kind(name, fields::Kind::whole_number, v);
         return {std::nullopt, false};
       }
       return {nlohmann::json(std::stoll(digits))};
@@ -73,7 +89,7 @@ Read read_value(const CustomerField& spec, const nlohmann::json& v, Problems& pr
       if (t == "true") return {nlohmann::json(true)};
       if (t == "false") return {nlohmann::json(false)};
       if (t.empty()) return {};
-      problems.add(name, "field.not_boolean", name + ": must be true or false");
+      request.report_wrong_kind(name, fields::Kind::boolean, v);
       return {std::nullopt, false};
     }
   }
@@ -82,12 +98,12 @@ Read read_value(const CustomerField& spec, const nlohmann::json& v, Problems& pr
 
 // The field's own rule (sdk check_customer_text); the value to store, or nullopt after reporting.
 std::optional<nlohmann::json> check_value(const std::string& name, nlohmann::json value, CalendarDate today,
-                                          Problems& problems) {
+                                          const fields::Reader& request) {
   if (!value.is_string()) return value;
   auto checked = check_customer_text(name, value.get<std::string>(), today);
   if (!checked) {
     const Status status = checked.status();
-    problems.add(name, status.reason(), name + ": " + status.message());
+    request.report(name, status.reason(), status.message());
     return std::nullopt;
   }
   return nlohmann::json(std::move(checked).value());
@@ -103,23 +119,24 @@ std::string text_of(const nlohmann::json& body, const char* name) {
 nlohmann::json apply_customer_input(const nlohmann::json& input, const nlohmann::json& current, Mode mode,
                                     const ServiceUser& user, CalendarDate today) {
   Problems problems;
+  const fields::Reader request(input, "", collecting_into(problems));
   nlohmann::json next = current.is_object() ? current : nlohmann::json::object();
   for (const auto& [name, raw] : input.items()) {
     const CustomerField* spec = find_customer_field(name);
     if (spec == nullptr) {
-      problems.add(quoted_name(name), "field.unknown", quoted_name(name) + ": is not a field of Customer");
+      request.report(quoted_name(name), "field.unknown", "is not a field of Customer");
       continue;
     }
-    Read read = read_value(*spec, raw, problems);
+    Read read = read_value(*spec, raw, request);
     if (!read.ok) continue;
     if (read.value) {
-      auto checked = check_value(name, *read.value, today, problems);
+      auto checked = check_value(name, *read.value, today, request);
       if (!checked) continue;
       read.value = std::move(checked);
     }
     if (spec->read_only || spec->create_only) {
       if (spec->read_only && mode == Mode::create) {
-        problems.add(name, "field.read_only", name + ": is assigned by the system and cannot be sent");
+        request.report(name, "field.read_only", "is assigned by the system and cannot be sent");
         continue;
       }
       if (mode == Mode::modify) {
@@ -139,7 +156,7 @@ nlohmann::json apply_customer_input(const nlohmann::json& input, const nlohmann:
   // Whole-record rules, for fields that were not already reported.
   for (const auto& spec : customer_fields()) {
     const std::string field(spec.name);
-    if (spec.required && !next.contains(field) && !problems.has(field)) problems.add(field, "field.required", field + ": is required");
+    if (spec.required && !next.contains(field) && !problems.has(field)) request.report_required(field);
   }
   if (mode == Mode::create) {
     if (!next.contains("type")) next["type"] = next.contains("organizationName") ? "O" : "P";

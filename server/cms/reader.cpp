@@ -84,43 +84,43 @@ std::string on_day(const std::string& wire_text, CalendarDate day) {
   return to_iso_string(day) + time;
 }
 
-const nlohmann::json* Reader::find(const std::string& key) const {
-  if (!object_.is_object()) return nullptr;
-  const auto it = object_.find(key);
-  return it == object_.end() || it->is_null() ? nullptr : &*it;
+namespace {
+
+const char* kind_words(fields::Kind kind) {
+  switch (kind) {
+    case fields::Kind::string: return "a string";
+    case fields::Kind::number:
+    case fields::Kind::whole_number: return "a number";
+    case fields::Kind::boolean: return "true or false";
+    case fields::Kind::object: return "an object";
+    case fields::Kind::array: return "an array";
+    case fields::Kind::date_time: return "a date-time string";
+  }
+  return "a value";
 }
 
-bool Reader::has(const std::string& key) const { return find(key) != nullptr; }
-
-const nlohmann::json* Reader::field(const std::string& key, bool required) const {
-  const auto* v = find(key);
-  if (!v && required) error(key, "field.required", "is required.");
-  return v;
+// CMS collects every problem: one ErrorResponse lists them all.
+std::shared_ptr<const fields::Policy> collecting_into(std::vector<ValidationError>& errors) {
+  auto policy = std::make_shared<fields::Policy>();
+  policy->report = [&errors](const fields::Problem& p) { errors.push_back({p.path, p.reason, "Property '" + p.path + "' " + p.message}); };
+  policy->required = [](const std::string& path) { return fields::Problem{path, "field.required", "is required.", nullptr}; };
+  policy->wrong_kind = [](const std::string& path, fields::Kind expected, const nlohmann::json& v) {
+    return fields::Problem{path, "field.wrong_type", std::string("must be ") + kind_words(expected) + ", not " + type_name(v) + ".", nullptr};
+  };
+  return policy;
 }
 
-const nlohmann::json* Reader::typed(const std::string& key, bool required, bool (nlohmann::json::*is_type)() const noexcept,
-                                    const char* expected) const {
-  const auto* v = field(key, required);
-  if (!v || (v->*is_type)()) return v;
-  wrong_type(key, expected, *v);
-  return nullptr;
-}
+}  // namespace
 
-void Reader::wrong_type(const std::string& key, const char* expected, const nlohmann::json& v) const {
-  error(key, "field.wrong_type", std::string("must be ") + expected + ", not " + type_name(v) + ".");
-}
-
-void Reader::error(const std::string& key, std::string reason, std::string message) const {
-  const std::string path = path_of(key);
-  errors_->push_back({path, std::move(reason), "Property '" + path + "' " + message});
-}
+Reader::Reader(const nlohmann::json& object, std::string path, std::vector<ValidationError>& errors)
+    : fields::Reader(object, std::move(path), collecting_into(errors)) {}
 
 std::optional<std::string> Reader::text(const std::string& key, std::size_t max_length, bool required) const {
-  const auto* v = typed(key, required, &nlohmann::json::is_string, "a string");
+  const auto* v = typed(key, required, &nlohmann::json::is_string, fields::Kind::string);
   if (!v) return std::nullopt;
   const auto& s = v->get_ref<const std::string&>();
   if (s.empty() && required) {
-    error(key, "field.required", "is required.");
+    report_required(key);
     return std::nullopt;
   }
   if (s.size() > max_length) {
@@ -147,7 +147,7 @@ std::optional<int> Reader::integer(const std::string& key, int min, int max, boo
   const std::string range = "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ".";
   if (!v->is_number_integer()) {
     if (v->is_number()) error(key, "field.out_of_range", range);
-    else wrong_type(key, "a number", *v);
+    else report_wrong_kind(key, fields::Kind::whole_number, *v);
     return std::nullopt;
   }
   if (v->is_number_unsigned() ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)
@@ -164,13 +164,13 @@ std::optional<int> Reader::integer(const std::string& key, int min, int max, boo
 }
 
 std::optional<bool> Reader::boolean(const std::string& key, bool required) const {
-  const auto* v = typed(key, required, &nlohmann::json::is_boolean, "true or false");
+  const auto* v = typed(key, required, &nlohmann::json::is_boolean, fields::Kind::boolean);
   if (!v) return std::nullopt;
   return v->get<bool>();
 }
 
 std::optional<Money> Reader::amount(const std::string& key, const std::string& currency, bool required, bool allow_zero) const {
-  const auto* v = typed(key, required, &nlohmann::json::is_number, "a number");
+  const auto* v = typed(key, required, &nlohmann::json::is_number, fields::Kind::number);
   if (!v) return std::nullopt;
   if (currency.empty()) return std::nullopt;  // the currency's own error is reported already
   const auto money = parse_money(v->dump(), currency, MoneyParseOptions{false, allow_zero});
@@ -183,7 +183,7 @@ std::optional<Money> Reader::amount(const std::string& key, const std::string& c
 }
 
 std::optional<double> Reader::non_negative_number(const std::string& key, bool required) const {
-  const auto* v = typed(key, required, &nlohmann::json::is_number, "a number");
+  const auto* v = typed(key, required, &nlohmann::json::is_number, fields::Kind::number);
   if (!v) return std::nullopt;
   const double d = v->get<double>();
   if (!std::isfinite(d) || d < 0 || d > 1e9) {
@@ -194,7 +194,7 @@ std::optional<double> Reader::non_negative_number(const std::string& key, bool r
 }
 
 std::optional<WireDateTime> Reader::datetime(const std::string& key, bool required) const {
-  const auto* v = typed(key, required, &nlohmann::json::is_string, "a date-time string");
+  const auto* v = typed(key, required, &nlohmann::json::is_string, fields::Kind::date_time);
   if (!v) return std::nullopt;
   auto parsed = parse_wire_datetime(v->get_ref<const std::string&>());
   if (!parsed) error(key, "datetime.malformed", "must be a date-time such as 2017-03-27T00:00:00-06:00.");
@@ -202,13 +202,13 @@ std::optional<WireDateTime> Reader::datetime(const std::string& key, bool requir
 }
 
 std::optional<Reader> Reader::object(const std::string& key, bool required) const {
-  const auto* v = typed(key, required, &nlohmann::json::is_object, "an object");
+  const auto* v = typed(key, required, &nlohmann::json::is_object, fields::Kind::object);
   if (!v) return std::nullopt;
-  return Reader(*v, path_of(key), *errors_);
+  return Reader(nested(*v, key));
 }
 
 std::optional<std::vector<Reader>> Reader::objects(const std::string& key, std::size_t max_items) const {
-  const auto* v = typed(key, false, &nlohmann::json::is_array, "an array");
+  const auto* v = typed(key, false, &nlohmann::json::is_array, fields::Kind::array);
   if (!v) return std::nullopt;
   if (v->size() > max_items) {
     error(key, "field.too_long", "must have at most " + std::to_string(max_items) + " items.");
@@ -218,10 +218,10 @@ std::optional<std::vector<Reader>> Reader::objects(const std::string& key, std::
   for (std::size_t i = 0; i < v->size(); ++i) {
     const std::string item = key + "[" + std::to_string(i) + "]";
     if (!(*v)[i].is_object()) {
-      wrong_type(item, "an object", (*v)[i]);
+      report_wrong_kind(item, fields::Kind::object, (*v)[i]);
       continue;
     }
-    out.emplace_back((*v)[i], path_of(item), *errors_);
+    out.push_back(Reader(nested((*v)[i], item)));
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cms/errors.hpp"
+#include "fields/reader.hpp"
 #include "payref/calendar.hpp"
 #include "payref/money.hpp"
 
@@ -26,15 +27,14 @@ std::optional<WireDateTime> parse_wire_datetime(std::string_view text);
 // The same time of day on another calendar day ("2017-03-30T06:00:00" on 2017-04-30).
 std::string on_day(const std::string& wire_text, CalendarDate day);
 
-class Reader {
+// A CMS reader: the one field reader (fields/reader.hpp) with the collecting policy (every problem
+// becomes a ValidationError in `errors`, RuleKey = the path, message "Property '<path>' ...") and
+// CMS's strict JSON kinds: a string is a JSON string, a number a JSON number.
+class Reader : public fields::Reader {
  public:
-  Reader(const nlohmann::json& object, std::string path, std::vector<ValidationError>& errors)
-      : object_(object), path_(std::move(path)), errors_(&errors) {}
+  Reader(const nlohmann::json& object, std::string path, std::vector<ValidationError>& errors);
 
-  std::string path_of(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-  // Present and not null.
-  bool has(const std::string& key) const;
-  void error(const std::string& key, std::string reason, std::string message) const;
+  void error(const std::string& key, std::string reason, std::string message) const { report(key, std::move(reason), std::move(message)); }
 
   // A JSON string of 1..max_length bytes (required: missing or null is an error).
   std::optional<std::string> text(const std::string& key, std::size_t max_length, bool required) const;
@@ -53,16 +53,7 @@ class Reader {
   std::optional<std::vector<Reader>> objects(const std::string& key, std::size_t max_items) const;
 
  private:
-  const nlohmann::json* find(const std::string& key) const;
-  // The value at `key`; null (recording "is required." when `required`) when missing or null.
-  const nlohmann::json* field(const std::string& key, bool required) const;
-  // The same, and null (recording "must be <expected>, not <its type>.") when `is_type` is false.
-  const nlohmann::json* typed(const std::string& key, bool required, bool (nlohmann::json::*is_type)() const noexcept,
-                              const char* expected) const;
-  void wrong_type(const std::string& key, const char* expected, const nlohmann::json& v) const;
-  const nlohmann::json& object_;
-  std::string path_;
-  std::vector<ValidationError>* errors_;
+  Reader(fields::Reader base) : fields::Reader(std::move(base)) {}
 };
 
 // Money as the wire shows it: a JSON number (5.0, 0.89), exact for every amount the sdk accepts.

@@ -7,18 +7,22 @@
 #include <optional>
 #include <string>
 
+#include "fields/reader.hpp"
 #include "payref/money.hpp"
 
 namespace payref::financing {
 
-class Fields {
+// The one field reader (fields/reader.hpp) with financing's stopping policy (the first problem
+// throws 409 wrong_inputs, field_errors[0] = {param: the path, msg: the reason, value}) and its
+// coercions: a whole number from a JSON integer or a digit string (query parameters), an amount
+// from a JSON number or decimal text.
+class Fields : public fields::Reader {
  public:
   // `object` must outlive this; `prefix` names nested fields ("financing_option").
-  Fields(const nlohmann::json& object, std::string prefix = {});
+  explicit Fields(const nlohmann::json& object, std::string prefix = {});
 
   // A sub-object (absent → an empty one; not an object → wrong_inputs).
   Fields object(const std::string& key, bool required = false) const;
-  bool has(const std::string& key) const;
 
   // Printable ASCII of at most max characters (sdk validate_ascii).
   std::optional<std::string> text(const std::string& key, std::size_t max, bool required) const;
@@ -32,12 +36,12 @@ class Fields {
   // One of `allowed`.
   std::optional<std::string> one_of(const std::string& key, std::initializer_list<const char*> allowed, bool required) const;
 
-  std::string path(const std::string& key) const;
+  std::string path(const std::string& key) const { return path_of(key); }
 
  private:
-  const nlohmann::json* find(const std::string& key) const;
-  const nlohmann::json& object_;
-  std::string prefix_;
+  explicit Fields(fields::Reader base) : fields::Reader(std::move(base)) {}
+  // The value at `key`; nullptr when absent or an empty string (reported when `required`).
+  const nlohmann::json* present(const std::string& key, bool required) const;
 };
 
 }  // namespace payref::financing

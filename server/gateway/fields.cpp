@@ -20,7 +20,31 @@ void check(const Validation& v, const std::string& path) {
   if (!v.is_valid) fail(v.to_status(path), path);
 }
 
+const char* kind_words(fields::Kind kind) {
+  switch (kind) {
+    case fields::Kind::object: return "must be an object";
+    case fields::Kind::boolean: return "must be True or False";
+    default: return "must be a string";
+  }
+}
+
+// The gateway stops at the first problem: Message.Code 05 naming the field's path.
+const std::shared_ptr<const fields::Policy>& stopping_policy() {
+  static const auto policy = [] {
+    auto p = std::make_shared<fields::Policy>();
+    p->report = [](const fields::Problem& problem) { fail(code::validation, problem.path + ": " + problem.message); };
+    p->required = [](const std::string& path) { return fields::Problem{path, "field.required", "is required", nullptr}; };
+    p->wrong_kind = [](const std::string& path, fields::Kind expected, const nlohmann::json&) {
+      return fields::Problem{path, "field.wrong_type", kind_words(expected), nullptr};
+    };
+    return std::shared_ptr<const fields::Policy>(std::move(p));
+  }();
+  return policy;
+}
+
 }  // namespace
+
+Fields::Fields(const nlohmann::json& object, std::string path) : fields::Reader(object, std::move(path), stopping_policy()) {}
 
 Fields request_fields(const nlohmann::json& body) {
   const auto it = body.find("Request");
@@ -33,19 +57,10 @@ std::string email_key(std::string email) {
   return email;
 }
 
-const nlohmann::json* Fields::find(const std::string& key) const {
-  if (!object_.is_object()) return nullptr;
-  const auto it = object_.find(key);
-  if (it == object_.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-bool Fields::has(const std::string& key) const { return find(key) != nullptr; }
-
 std::optional<std::string> Fields::optional_text(const std::string& key, std::size_t max_length) const {
   const auto* v = find(key);
   if (v == nullptr) return std::nullopt;
-  if (v->is_object() || v->is_array()) fail(code::validation, path_of(key) + ": must be a string");
+  if (v->is_object() || v->is_array()) report_wrong_kind(key, fields::Kind::string, *v);
   std::string text = as_text(*v);
   if (text.empty()) return std::nullopt;
   check(validate_ascii(text, max_length), path_of(key));
@@ -54,7 +69,7 @@ std::optional<std::string> Fields::optional_text(const std::string& key, std::si
 
 std::string Fields::text(const std::string& key, std::size_t max_length) const {
   auto value = optional_text(key, max_length);
-  if (!value) fail(code::validation, path_of(key) + ": is required");
+  if (!value) report_required(key);
   return *value;
 }
 
@@ -66,7 +81,8 @@ bool Fields::flag(const std::string& key, bool fallback) const {
   for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (t == "true") return true;
   if (t == "false") return false;
-  fail(code::validation, path_of(key) + ": must be True or False");
+  report_wrong_kind(key, fields::Kind::boolean, *v);
+  return fallback;  // not reached: the policy stops
 }
 
 int Fields::integer(const std::string& key, int fallback, int min, int max) const {
@@ -78,21 +94,21 @@ int Fields::integer(const std::string& key, int fallback, int min, int max) cons
   for (char c : t) ok = ok && c >= '0' && c <= '9';
   if (ok) value = std::stoi(t);
   if (!ok || value < min || value > max)
-    fail(code::validation, path_of(key) + ": must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    report(key, "field.out_of_range", "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
   return value;
 }
 
 Fields Fields::object(const std::string& key) const {
-  auto nested = optional_object(key);
-  if (!nested) fail(code::validation, path_of(key) + ": is required");
-  return *nested;
+  auto object = optional_object(key);
+  if (!object) report_required(key);
+  return *object;
 }
 
 std::optional<Fields> Fields::optional_object(const std::string& key) const {
   const auto* v = find(key);
   if (v == nullptr) return std::nullopt;
-  if (!v->is_object()) fail(code::validation, path_of(key) + ": must be an object");
-  return Fields(*v, path_of(key));
+  if (!v->is_object()) report_wrong_kind(key, fields::Kind::object, *v);
+  return Fields(nested(*v, key));
 }
 
 std::string Fields::email(const std::string& key) const {
@@ -118,13 +134,13 @@ std::optional<sim::TimePoint> Fields::optional_datetime(const std::string& key) 
   auto value = optional_text(key, 19);
   if (!value) return std::nullopt;
   auto t = sim::parse_wire_datetime(*value);
-  if (!t) fail(code::validation, path_of(key) + ": must be a UTC date and time as YYYY-MM-DD HH:MM:SS");
+  if (!t) report(key, "datetime.malformed", "must be a UTC date and time as YYYY-MM-DD HH:MM:SS");
   return t;
 }
 
 sim::TimePoint Fields::datetime(const std::string& key) const {
   auto t = optional_datetime(key);
-  if (!t) fail(code::validation, path_of(key) + ": is required");
+  if (!t) report_required(key);
   return *t;
 }
 
@@ -171,7 +187,7 @@ BankInput read_bank_account(const Fields& bank) {
   check(validate_routing_number(in.routing_number), bank.path_of("RoutingNumber"));
   bool digits = in.account_number.size() >= 4;
   for (char c : in.account_number) digits = digits && c >= '0' && c <= '9';
-  if (!digits) fail(code::validation, bank.path_of("BankAccountNumber") + ": must be 4 to 17 digits");
+  if (!digits) bank.report("BankAccountNumber", "bank_account.malformed", "must be 4 to 17 digits");
   return in;
 }
 
@@ -188,8 +204,8 @@ nlohmann::json read_address(const Fields& address) {
   nlohmann::json out = nlohmann::json::object();
   for (const char* part : {"HouseNumber", "ApartmentNumber", "Street", "Street2", "City", "County", "State"})
     out[part] = address.optional_text(part).value_or("");
-  if (out["Street"].get<std::string>().empty()) fail(code::validation, address.path_of("Street") + ": is required");
-  if (out["City"].get<std::string>().empty()) fail(code::validation, address.path_of("City") + ": is required");
+  if (out["Street"].get<std::string>().empty()) address.report_required("Street");
+  if (out["City"].get<std::string>().empty()) address.report_required("City");
   const std::string country_code = address.text("Country", 3);
   check(validate_country(country_code), address.path_of("Country"));
   const Country& country = *find_country(country_code);

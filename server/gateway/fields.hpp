@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "fields/reader.hpp"
 #include "payref/calendar.hpp"
 #include "payref/card.hpp"
 #include "payref/money.hpp"
@@ -23,13 +24,12 @@ Fields request_fields(const nlohmann::json& body);
 // The lookup key of an e-mail address: addresses compare case-insensitively.
 std::string email_key(std::string email);
 
-class Fields {
+// The one field reader (fields/reader.hpp) with the gateway's stopping policy (the first problem
+// answers Message.Code 05 "<path>: <what>") and ASP.NET's coercions: a number or a boolean where a
+// string is expected is taken as its text; "True"/"False" in any case are flags.
+class Fields : public fields::Reader {
  public:
-  Fields(const nlohmann::json& object, std::string path) : object_(object), path_(std::move(path)) {}
-
-  const std::string& path() const { return path_; }
-  std::string path_of(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-  bool has(const std::string& key) const;
+  Fields(const nlohmann::json& object, std::string path);
 
   // Printable ASCII of at most max_length characters (the seeds' "ASCII string (N)").
   std::string text(const std::string& key, std::size_t max_length = 100) const;
@@ -49,9 +49,7 @@ class Fields {
   std::optional<sim::TimePoint> optional_datetime(const std::string& key) const;
 
  private:
-  const nlohmann::json* find(const std::string& key) const;
-  const nlohmann::json& object_;
-  std::string path_;
+  explicit Fields(fields::Reader base) : fields::Reader(std::move(base)) {}
 };
 
 struct CardInput {
