@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
 
 namespace payref {
@@ -69,6 +70,25 @@ PaymentStatus status_after(FollowUp action, bool fully_refunded) {
     case FollowUp::refund: break;
   }
   return fully_refunded ? refunded : partially_refunded;
+}
+
+Result<CardLedger> apply_follow_up(const CardLedger& ledger, FollowUp action, std::int64_t refund_minor) {
+  if (!can_follow_up(action, ledger.status))
+    return Status(StatusCode::failed_precondition, "payment.follow_up_refused", "TransactionId", std::string(follow_up_rule(action)));
+  CardLedger next = ledger;
+  switch (action) {
+    case FollowUp::settle: next.captured = ledger.authorized; break;
+    case FollowUp::void_payment: next.captured = 0; break;
+    case FollowUp::refund:
+      if (refund_minor <= 0) return Status::invalid("payment.refund_not_positive", "Amount", "a refund is of more than nothing");
+      // Compared as what is left, so that no sum can overflow.
+      if (refund_minor > ledger.captured - ledger.refunded)
+        return Status(StatusCode::failed_precondition, "payment.refund_exceeds_captured", "Amount", "exceeds what is left to refund");
+      next.refunded = ledger.refunded + refund_minor;
+      break;
+  }
+  next.status = status_after(action, next.refunded == next.captured);
+  return next;
 }
 
 }  // namespace payref

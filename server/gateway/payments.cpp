@@ -170,6 +170,18 @@ store::Document original_of(const Call& call, const Fields& request, bool amount
   return *original;
 }
 
+// The money fields of a stored card transaction (its record keeps them in minor units).
+CardLedger ledger_of(const nlohmann::json& t, PaymentStatus status) {
+  return {status, t.value("AuthorizedMinor", std::int64_t{0}), t.value("CapturedMinor", std::int64_t{0}),
+          t.value("RefundedMinor", std::int64_t{0})};
+}
+
+void write_ledger(nlohmann::json& t, const CardLedger& ledger) {
+  t["Status"] = payment_status_name(ledger.status);
+  t["CapturedMinor"] = ledger.captured;
+  if (ledger.refunded != 0 || t.contains("RefundedMinor")) t["RefundedMinor"] = ledger.refunded;
+}
+
 // Settle (4), void (5) or refund (3) of an earlier card transaction.
 Reply follow_up(Call& call, int type, bool from_profile) {
   const Fields request = request_fields(call.body);
@@ -183,26 +195,21 @@ Reply follow_up(Call& call, int type, bool from_profile) {
   }
   const std::string status = t.value("Status", "");
   const std::string currency = t.value("CurrencyCode", "");
-  std::int64_t amount_minor = t.value("AuthorizedMinor", std::int64_t{0});
   const FollowUp action = type == kSettle ? FollowUp::settle : type == kVoid ? FollowUp::void_payment : FollowUp::refund;
   const auto state = payment_status_from_name(status);
+  // The state first: a refund's Amount is read only once the state allows a refund.
   if (!state || !can_follow_up(action, *state))
     fail(code::invalid_state, std::string(follow_up_rule(action)) + "; this one is " + status + ".");
-  if (action == FollowUp::refund) {
-    const Money refund = request.amount("Amount", currency);
-    amount_minor = refund.minor_units();
-    const std::int64_t captured = t.value("CapturedMinor", std::int64_t{0});
-    const std::int64_t refunded = t.value("RefundedMinor", std::int64_t{0});
-    if (refunded + amount_minor > captured) {
-      const auto left = Money::from_minor(captured - refunded, currency);
-      fail(code::invalid_state, "Request.Amount: exceeds what is left to refund (" + left->to_decimal_string() + " " + currency + ").");
-    }
-    t["RefundedMinor"] = refunded + amount_minor;
-    t["Status"] = payment_status_name(status_after(action, refunded + amount_minor == captured));
-  } else {
-    t["Status"] = payment_status_name(status_after(action, false));
-    t["CapturedMinor"] = action == FollowUp::settle ? amount_minor : 0;
+  const CardLedger ledger = ledger_of(t, *state);
+  // What this follow-up moves: a settle or void the authorized amount, a refund what it asks.
+  const std::int64_t amount_minor = action == FollowUp::refund ? request.amount("Amount", currency).minor_units() : ledger.authorized;
+  const auto next = apply_follow_up(ledger, action, amount_minor);
+  if (!next) {  // the table allowed it and the amount is positive: only the refund's size is left
+
+    const auto left = Money::from_minor(ledger.captured - ledger.refunded, currency);
+    fail(code::invalid_state, "Request.Amount: exceeds what is left to refund (" + left->to_decimal_string() + " " + currency + ").");
   }
+  write_ledger(t, *next);
   // The follow-up's own record: Settled, Voided, or Refunded for each refund, partial or not.
   const std::string new_status(payment_status_name(status_after(action, true)));
   put_transaction(call, original);

@@ -57,3 +57,45 @@ BOOST_AUTO_TEST_CASE(what_each_follow_up_leaves) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(payment_ledger_tests)
+
+BOOST_AUTO_TEST_CASE(settle_captures_the_authorized_amount_and_void_captures_nothing) {
+  const CardLedger authorized{PaymentStatus::authorized, 5000, 0, 0};
+  const auto settled = apply_follow_up(authorized, FollowUp::settle);
+  BOOST_REQUIRE(settled);
+  BOOST_TEST((settled->status == PaymentStatus::settled));
+  BOOST_TEST(settled->captured == 5000);
+  const auto voided = apply_follow_up(CardLedger{PaymentStatus::charged, 5000, 5000, 0}, FollowUp::void_payment);
+  BOOST_REQUIRE(voided);
+  BOOST_TEST((voided->status == PaymentStatus::voided));
+  BOOST_TEST(voided->captured == 0);
+}
+
+BOOST_AUTO_TEST_CASE(refunds_add_up_to_the_captured_amount_and_never_past_it) {
+  CardLedger l{PaymentStatus::charged, 5000, 5000, 0};
+  auto r = apply_follow_up(l, FollowUp::refund, 2000);
+  BOOST_REQUIRE(r);
+  BOOST_TEST((r->status == PaymentStatus::partially_refunded));
+  BOOST_TEST(r->refunded == 2000);
+  const auto too_much = apply_follow_up(*r, FollowUp::refund, 3001);
+  BOOST_REQUIRE(!too_much);
+  BOOST_TEST(too_much.status().reason() == "payment.refund_exceeds_captured");
+  r = apply_follow_up(*r, FollowUp::refund, 3000);
+  BOOST_REQUIRE(r);
+  BOOST_TEST((r->status == PaymentStatus::refunded));
+  BOOST_TEST(apply_follow_up(*r, FollowUp::refund, 1).status().reason() == "payment.follow_up_refused");
+  BOOST_TEST(apply_follow_up(l, FollowUp::refund, 0).status().reason() == "payment.refund_not_positive");
+  // No sum to overflow: what is left is compared, not refunded + asked.
+  const CardLedger huge{PaymentStatus::charged, INT64_MAX, INT64_MAX, INT64_MAX - 1};
+  BOOST_TEST(!apply_follow_up(huge, FollowUp::refund, INT64_MAX));
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_follow_up_leaves_the_ledger_as_it_was) {
+  const CardLedger settled{PaymentStatus::settled, 100, 100, 0};
+  const auto refused = apply_follow_up(settled, FollowUp::void_payment);
+  BOOST_REQUIRE(!refused);
+  BOOST_TEST(to_string(refused.status().code()) == "failed_precondition");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -12,8 +12,11 @@
 // Declined and Error transactions were never approved: nothing follows them up.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
+
+#include "payref/status.hpp"
 
 namespace payref {
 
@@ -34,5 +37,21 @@ std::string_view follow_up_rule(FollowUp action);
 // The original's status after `action`; for a refund, `fully_refunded` says whether the refunds
 // now reach the captured amount.
 PaymentStatus status_after(FollowUp action, bool fully_refunded);
+
+// The money of a card transaction, in minor units of its currency: authorized when it was
+// approved, captured by a charge or a settle (0 after a void), refunded so far.
+struct CardLedger {
+  PaymentStatus status = PaymentStatus::authorized;
+  std::int64_t authorized = 0;
+  std::int64_t captured = 0;
+  std::int64_t refunded = 0;
+};
+
+// `action` applied to `ledger` (a refund of `refund_minor` more): a settle captures what was
+// authorized, a void captures nothing, a refund adds to the refunded amount. Refusals, with the
+// ledger unchanged: failed_precondition payment.follow_up_refused (the table above says no),
+// payment.refund_exceeds_captured (the refunds would pass the captured amount), invalid_argument
+// payment.refund_not_positive (refund_minor <= 0).
+Result<CardLedger> apply_follow_up(const CardLedger& ledger, FollowUp action, std::int64_t refund_minor = 0);
 
 }  // namespace payref
