@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "financing/accounts.hpp"
+#include "financing/authorization.hpp"
 #include "financing/demo_data.hpp"
 #include "financing/fields.hpp"
 #include "financing/merchants.hpp"
@@ -21,56 +22,22 @@ std::string next_id(Call& call, const char* sequence, long long base) {
   return std::to_string(base + call.tx.next_sequence(sequence));
 }
 
-std::int64_t cents(const nlohmann::json& v) { return v.get<std::int64_t>(); }
-
-nlohmann::json view(const nlohmann::json& a) {
-  nlohmann::json captures = nlohmann::json::array();
-  for (const auto& c : a.at("captures")) {
-    nlohmann::json returns = nlohmann::json::array();
-    for (const auto& r : c.at("returns"))
-      returns.push_back({{"return_id", number_json(r.at("return_id"))}, {"reference", r.at("reference")}, {"date", r.at("date")},
-                         {"amount", money_json(cents(r.at("amount")))}});
-    captures.push_back({{"capture_id", number_json(c.at("capture_id"))}, {"reference", c.at("reference")}, {"date", c.at("date")},
-                        {"amount", money_json(cents(c.at("amount")))},
-                        {"remaining_capture_amount", money_json(cents(c.at("remaining")))}, {"returns", returns}});
-  }
-  nlohmann::json releases = nlohmann::json::array();
-  for (const auto& r : a.at("releases"))
-    releases.push_back({{"release_id", number_json(r.at("release_id"))}, {"reference", r.at("reference")}, {"date", r.at("date")},
-                        {"amount", money_json(cents(r.at("amount")))}});
-  nlohmann::json option{{"transaction_type", a.at("transaction_type")}};
-  if (a.at("transaction_type") == "promotional_purchase") {
-    option["plan_id"] = a.at("plan_id");
-    option["term"] = a.at("term");
-  }
-  nlohmann::json out{{"authorization_id", number_json(a.at("authorization_id"))},
-                     {"account_number", number_json(a.at("account_number"))},
-                     {"reference", a.at("reference")},
-                     {"amount", money_json(cents(a.at("amount")))},
-                     {"remaining_authorization_amount", money_json(cents(a.at("remaining")))},
-                     {"authorization_status", a.at("status")},
-                     {"financing_option", option},
-                     {"auto_capture", a.at("auto_capture")},
-                     {"creation_date", a.at("creation_date")},
-                     {"captures", captures},
-                     {"releases", releases}};
-  if (a.contains("term_amount")) out["term_amount"] = money_json(cents(a.at("term_amount")));
-  return out;
+void save(Call& call, const Authorization& a) {
+  call.tx.put(store::Document{kAuths, a.authorization_id, call.client_id, a.account_number, kAllKey, nlohmann::json(a), {}});
 }
 
-void save(Call& call, const nlohmann::json& a) {
-  call.tx.put(store::Document{kAuths, a.at("authorization_id"), call.client_id, a.at("account_number"), kAllKey, a, {}});
-}
-
-nlohmann::json load(Call& call) {
+Authorization load(Call& call) {
   const std::string& id = call.params.at(0);
   std::optional<store::Document> doc;
   if (!id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string::npos) doc = call.tx.get(kAuths, call.client_id, id);
   if (!doc) fail(404, error::not_found, "No authorization with this id for this client.");
-  return std::move(doc->body);
+  return doc->body.get<Authorization>();
 }
 
-nlohmann::json opt_text(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(); }
+// What is left to capture or release is gone: the authorization closes.
+void close_if_spent(Authorization& a) {
+  if (a.remaining == 0) a.status = AuthorizationStatus::closed;
+}
 
 void restore_credit(Call& call, const std::string& account_number, std::int64_t amount) {
   nlohmann::json account = load_account(call, account_number);
@@ -141,30 +108,26 @@ Reply create_authorization(Call& call) {
   save_account(call, account);
 
   const std::string date = sim::format_iso8601(call.now);
-  nlohmann::json a{{"authorization_id", next_id(call, "fin_auth", 800000000)},
-                   {"account_number", account_number},
-                   {"reference", opt_text(reference)},
-                   {"amount", amount.minor_units()},
-                   {"remaining", amount.minor_units()},
-                   {"status", "opened"},
-                   {"transaction_type", type},
-                   {"auto_capture", auto_capture},
-                   {"creation_date", date},
-                   {"created_at", call.now_seconds()},
-                   {"captures", nlohmann::json::array()},
-                   {"releases", nlohmann::json::array()}};
+  Authorization a;
+  a.authorization_id = next_id(call, "fin_auth", 800000000);
+  a.account_number = account_number;
+  a.reference = reference;
+  a.amount = a.remaining = amount.minor_units();
+  a.transaction_type = type;
+  a.auto_capture = auto_capture;
+  a.creation_date = date;
+  a.created_at = call.now_seconds();
   if (promotional) {
-    a["plan_id"] = *plan_id;
-    a["term"] = *term;
-    a["term_amount"] = quoted->term_amount.minor_units();
+    a.plan_id = *plan_id;
+    a.term = *term;
+    a.term_amount = quoted->term_amount.minor_units();
   }
   std::string capture_id;
   if (auto_capture) {
     capture_id = next_id(call, "fin_capture", 810000000);
-    a["captures"].push_back({{"capture_id", capture_id}, {"reference", opt_text(reference)}, {"date", date}, {"at", call.now_seconds()},
-                             {"amount", amount.minor_units()}, {"remaining", amount.minor_units()}, {"returns", nlohmann::json::array()}});
-    a["remaining"] = 0;
-    a["status"] = "closed";
+    a.captures.push_back(Capture{capture_id, reference, date, call.now_seconds(), amount.minor_units(), amount.minor_units(), {}});
+    a.remaining = 0;
+    close_if_spent(a);
   }
   save(call, a);
   nlohmann::json out = view(a);
@@ -174,81 +137,73 @@ Reply create_authorization(Call& call) {
 
 Reply capture_authorization(Call& call) {
   const Fields f(call.body);
-  nlohmann::json a = load(call);
+  Authorization a = load(call);
   const Money amount = *f.amount("amount", true);
   const auto reference = f.text("reference", 40, false);
   if (f.has("sku_data")) f.object("sku_data");
-  if (a.at("status") != "opened") refuse(error::authorization_ended, "The authorization is closed: nothing remains to capture.");
-  const std::int64_t remaining = a.at("remaining");
-  if (amount.minor_units() > remaining) refuse(error::auth_amount_exceeded, "The amount exceeds the remaining authorization amount.");
+  if (a.status != AuthorizationStatus::opened) refuse(error::authorization_ended, "The authorization is closed: nothing remains to capture.");
+  if (amount.minor_units() > a.remaining) refuse(error::auth_amount_exceeded, "The amount exceeds the remaining authorization amount.");
   const std::string id = next_id(call, "fin_capture", 810000000), date = sim::format_iso8601(call.now);
-  a["captures"].push_back({{"capture_id", id}, {"reference", opt_text(reference)}, {"date", date}, {"at", call.now_seconds()},
-                           {"amount", amount.minor_units()}, {"remaining", amount.minor_units()}, {"returns", nlohmann::json::array()}});
-  a["remaining"] = remaining - amount.minor_units();
-  if (a["remaining"] == 0) a["status"] = "closed";
+  a.captures.push_back(Capture{id, reference, date, call.now_seconds(), amount.minor_units(), amount.minor_units(), {}});
+  a.remaining -= amount.minor_units();
+  close_if_spent(a);
   save(call, a);
   return Reply{200,
-               {{"capture_id", number_json(id)}, {"authorization_id", number_json(a.at("authorization_id"))}, {"reference", opt_text(reference)},
-                {"date", date}, {"amount", money_json(amount.minor_units())},
-                {"remaining_authorization_amount", money_json(a.at("remaining").get<std::int64_t>())},
-                {"authorization_status", a.at("status")}},
+               {{"capture_id", number_json(id)}, {"authorization_id", number_json(a.authorization_id)}, {"reference", reference_json(reference)},
+                {"date", date}, {"amount", money_json(amount.minor_units())}, {"remaining_authorization_amount", money_json(a.remaining)},
+                {"authorization_status", a.status}},
                {}};
 }
 
 Reply release_authorization(Call& call) {
   const Fields f(call.body);
-  nlohmann::json a = load(call);
+  Authorization a = load(call);
   const auto amount = f.amount("amount", false);
   const auto reference = f.text("reference", 40, false);
-  if (a.at("status") != "opened") refuse(error::authorization_ended, "The authorization is closed: nothing remains to release.");
-  const std::int64_t remaining = a.at("remaining");
-  const std::int64_t released = amount ? amount->minor_units() : remaining;
-  if (released > remaining) refuse(error::auth_amount_exceeded, "The amount exceeds the remaining authorization amount.");
+  if (a.status != AuthorizationStatus::opened) refuse(error::authorization_ended, "The authorization is closed: nothing remains to release.");
+  const std::int64_t released = amount ? amount->minor_units() : a.remaining;
+  if (released > a.remaining) refuse(error::auth_amount_exceeded, "The amount exceeds the remaining authorization amount.");
   const std::string id = next_id(call, "fin_release", 830000000), date = sim::format_iso8601(call.now);
-  a["releases"].push_back({{"release_id", id}, {"reference", opt_text(reference)}, {"date", date}, {"amount", released}});
-  a["remaining"] = remaining - released;
-  if (a["remaining"] == 0) a["status"] = "closed";
+  a.releases.push_back(Release{id, reference, date, released});
+  a.remaining -= released;
+  close_if_spent(a);
   save(call, a);
-  restore_credit(call, a.at("account_number"), released);
+  restore_credit(call, a.account_number, released);
   return Reply{200,
-               {{"release_id", number_json(id)}, {"authorization_id", number_json(a.at("authorization_id"))}, {"reference", opt_text(reference)},
-                {"date", date}, {"amount", money_json(released)},
-                {"remaining_authorization_amount", money_json(a.at("remaining").get<std::int64_t>())},
-                {"authorization_status", a.at("status")}},
+               {{"release_id", number_json(id)}, {"authorization_id", number_json(a.authorization_id)}, {"reference", reference_json(reference)},
+                {"date", date}, {"amount", money_json(released)}, {"remaining_authorization_amount", money_json(a.remaining)},
+                {"authorization_status", a.status}},
                {}};
 }
 
 Reply return_capture(Call& call) {
   const Fields f(call.body);
-  nlohmann::json a = load(call);
+  Authorization a = load(call);
   const std::string& capture_id = call.params.at(1);
-  nlohmann::json* capture = nullptr;
-  for (auto& c : a["captures"])
-    if (c.at("capture_id") == capture_id) capture = &c;
+  Capture* capture = nullptr;
+  for (auto& c : a.captures)
+    if (c.capture_id == capture_id) capture = &c;
   if (!capture) fail(404, error::not_found, "No capture with this id on this authorization.");
   const auto full = f.boolean("full_return", false);
   const auto amount = f.amount("amount", !(full && *full));
   const auto reference = f.text("reference", 40, false);
   f.digits("vcc_number", 19, false);
   if (f.has("sku_data")) f.object("sku_data");
-  if (a.at("transaction_type") != "promotional_purchase")
-    refuse(error::wrong_transaction_type, "Returns on this endpoint are for promotional-purchase captures only.");
-  const std::int64_t at = capture->at("at");
-  if (call.now_seconds() / 86400 - at / 86400 > kReturnWindowDays)
+  if (!a.promotional()) refuse(error::wrong_transaction_type, "Returns on this endpoint are for promotional-purchase captures only.");
+  if (call.now_seconds() / 86400 - capture->at / 86400 > kReturnWindowDays)
     refuse(error::return_date_exceeded, "A return must be made within 100 days of the capture.");
-  const std::int64_t remaining = capture->at("remaining");
-  const std::int64_t returned = (full && *full && !amount) ? remaining : amount->minor_units();
-  if (returned > remaining || returned == 0) refuse(error::capture_amount_exceeded, "The amount exceeds what remains of the capture.");
+  const std::int64_t returned = (full && *full && !amount) ? capture->remaining : amount->minor_units();
+  if (returned > capture->remaining || returned == 0) refuse(error::capture_amount_exceeded, "The amount exceeds what remains of the capture.");
   const std::string id = next_id(call, "fin_return", 820000000), date = sim::format_iso8601(call.now);
-  (*capture)["returns"].push_back({{"return_id", id}, {"reference", opt_text(reference)}, {"date", date}, {"amount", returned}});
-  (*capture)["remaining"] = remaining - returned;
-  const std::int64_t capture_remaining = (*capture)["remaining"];
+  capture->returns.push_back(Return{id, reference, date, returned});
+  capture->remaining -= returned;
+  const std::int64_t capture_remaining = capture->remaining;
   save(call, a);
-  restore_credit(call, a.at("account_number"), returned);
+  restore_credit(call, a.account_number, returned);
   return Reply{200,
-               {{"return_id", number_json(id)}, {"reference", opt_text(reference)}, {"capture_id", number_json(capture_id)},
+               {{"return_id", number_json(id)}, {"reference", reference_json(reference)}, {"capture_id", number_json(capture_id)},
                 {"date", date}, {"amount", money_json(returned)}, {"remaining_capture_amount", money_json(capture_remaining)},
-                {"remaining_authorization_amount", money_json(a.at("remaining").get<std::int64_t>())}},
+                {"remaining_authorization_amount", money_json(a.remaining)}},
                {}};
 }
 
@@ -265,19 +220,18 @@ Reply list_authorizations(Call& call) {
   const long long size = f.integer("page_size", 1, 100, false).value_or(20);
   const auto docs = account_number ? call.tx.find(kAuths, call.client_id, store::Key::key1, *account_number, 0, 0, true)
                                    : call.tx.find(kAuths, call.client_id, store::Key::key2, kAllKey, 0, 0, true);
-  nlohmann::json matching = nlohmann::json::array();
+  std::vector<Authorization> matching;
   for (const auto& d : docs) {
-    const auto& a = d.body;
-    const std::string day = a.value("creation_date", "").substr(0, 10);
-    if ((type && a.at("transaction_type") != *type) || (status && a.at("status") != *status) || (from && day < *from) ||
+    auto a = d.body.get<Authorization>();
+    const std::string day = a.creation_date.substr(0, 10);
+    if ((type && a.transaction_type != *type) || (status && nlohmann::json(a.status) != *status) || (from && day < *from) ||
         (to && day > *to))
       continue;
-    matching.push_back(&d - docs.data());
+    matching.push_back(std::move(a));
   }
   nlohmann::json items = nlohmann::json::array();
   const std::size_t start = static_cast<std::size_t>((page - 1) * size);
-  for (std::size_t i = start; i < matching.size() && i < start + static_cast<std::size_t>(size); ++i)
-    items.push_back(view(docs[matching[i].get<std::size_t>()].body));
+  for (std::size_t i = start; i < matching.size() && i < start + static_cast<std::size_t>(size); ++i) items.push_back(view(matching[i]));
   return Reply{200, {{"page_number", page}, {"page_size", size}, {"total_count", matching.size()}, {"authorizations", items}}, {}};
 }
 
