@@ -133,14 +133,7 @@ nlohmann::ordered_json invoice_subscription(const app::Services& services, store
     if (trial) r["TrialInvoiceCount"] = r.value("TrialInvoiceCount", 0) + 1;
     if (state_of(r) == SubscriptionState::pending) r["SubscriptionState"] = "Active";
     const auto next = next_invoice(plan_of(r), r.value("Occurrence", 0) + 1, r["InvoiceCount"].get<int>(), r.value("Renewals", 0));
-    r["Occurrence"] = next.occurrence;
-    r["Renewals"] = next.renewals;
-    if (next.completed) {
-      r["SubscriptionState"] = "Completed";
-      r["NextProcessingDate"] = nullptr;
-    } else {
-      r["NextProcessingDate"] = on_day(r.value("Anchor", ""), next.date);
-    }
+    apply_next_invoice(r, next);
   } else if (by_clock && outcome == sim::Outcome::processor_error) {
     r["RetryDate"] = to_iso_string(add_days(today, 1));
   } else if (by_clock) {

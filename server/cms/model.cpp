@@ -281,6 +281,17 @@ SubscriptionState state_of(const nlohmann::json& r) {
   return subscription_state_from_name(r.value("SubscriptionState", "NotSet")).value_or(SubscriptionState::not_set);
 }
 
+void apply_next_invoice(nlohmann::json& r, const NextInvoice& next) {
+  r["Occurrence"] = next.occurrence;
+  r["Renewals"] = next.renewals;
+  if (next.completed) {
+    r["SubscriptionState"] = "Completed";
+    r["NextProcessingDate"] = nullptr;
+  } else {
+    r["NextProcessingDate"] = on_day(r.value("Anchor", ""), next.date);
+  }
+}
+
 void save_subscription(store::Transaction& tx, store::Document& doc) {
   const auto& r = doc.body;
   doc.key1 = r.value("MerchantProfileId", "");

@@ -30,6 +30,9 @@ void check_merchant_profile(const Merchant& merchant, const nlohmann::json* valu
 // The schedule fields of a stored record.
 SubscriptionPlan plan_of(const nlohmann::json& stored);
 SubscriptionState state_of(const nlohmann::json& stored);
+// Moves the record to where the schedule goes next (after an invoice, or on resuming): the
+// occurrence and renewals, and the next processing date, or Completed with none.
+void apply_next_invoice(nlohmann::json& stored, const NextInvoice& next);
 
 // Saves the record; key1 = MerchantProfileId (the query's scope), key2 = the date the clock must
 // invoice it (while Pending or Active), so store::find_due finds it.

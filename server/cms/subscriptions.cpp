@@ -158,14 +158,7 @@ Answer update_subscription_state(Call& call) {
     const int n = std::max(r.value("Occurrence", 0),
                            first_occurrence_after(plan.next_processing, plan.unit, plan.interval_length, call.services.clock.today()));
     const auto next = next_invoice(plan, n, r.value("InvoiceCount", 0), r.value("Renewals", 0));
-    r["Occurrence"] = next.occurrence;
-    r["Renewals"] = next.renewals;
-    if (next.completed) {
-      r["SubscriptionState"] = "Completed";
-      r["NextProcessingDate"] = nullptr;
-    } else {
-      r["NextProcessingDate"] = on_day(r.value("Anchor", ""), next.date);
-    }
+    apply_next_invoice(r, next);
   }
   r["LastUpdatedDate"] = wire_now(call.services);
   save_subscription(call.tx, doc);
