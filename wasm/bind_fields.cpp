@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "payref/billing_customer.hpp"
 #include "payref/fields.hpp"
 #include "reason_table.hpp"
 
@@ -49,6 +50,18 @@ val find_country_object(const std::string& code) {
 val currency_code(const std::string& code) { return validation_object(validate_currency_code(code)); }
 val routing(const std::string& text) { return validation_object(validate_routing_number(text)); }
 
+// A billing Customer field's own rule; `packed_today` is YYYYMMDD (the JS side checked it). The
+// text arrives trimmed and not empty.
+val billing_customer_field(const std::string& field, const std::string& text, int packed_today) {
+  const CalendarDate today{packed_today / 10000, packed_today / 100 % 100, packed_today % 100};
+  const auto checked = check_customer_text(field, text, today);
+  auto out = val::object();
+  out.set("isValid", checked.is_ok());
+  out.set("reason", checked ? val::null() : val(checked.status().reason()));
+  out.set("value", checked ? val(*checked) : val::null());
+  return out;
+}
+
 }  // namespace
 }  // namespace payref::wasm
 
@@ -65,4 +78,5 @@ EMSCRIPTEN_BINDINGS(payref_fields) {
   emscripten::function("findCountry", &find_country_object);
   emscripten::function("validateCurrency", &currency_code);
   emscripten::function("validateRoutingNumber", &routing);
+  emscripten::function("validateBillingCustomerField", &billing_customer_field);
 }

@@ -102,6 +102,14 @@ export interface ExpiryValidation extends Validation {
 /** The current date: a Date (its local calendar day) or "YYYY-MM-DD". The core reads no clock. */
 export type Today = Date | string;
 
+export interface BillingFieldValidation {
+  isValid: boolean;
+  /** "gender.unknown", "date.in_future", "phone.too_short", ...; null when valid. */
+  reason: string | null;
+  /** The value as the server stores it (a phone number as its ten digits); null when invalid or not set. */
+  value: string | null;
+}
+
 export interface CardApi {
   /** The brand table, in detection order. */
   brands(): readonly CardBrand[];
@@ -158,6 +166,12 @@ export interface FieldsApi {
   validateCurrency(code: string): Validation;
   /** US ABA routing number (nine digits, checksum). */
   validateRoutingNumber(routingNumber: string): Validation;
+  /**
+   * The billing API's own rule for one Customer field (code, type, gender, driverLicenseNumber,
+   * driverLicenseState, birthDate — not after `today` —, email, phone, cellPhone, countryCode), as
+   * payref-server applies it; other fields have none. The text is trimmed; empty is "not set".
+   */
+  validateBillingCustomerField(field: string, text: string, today?: Today): BillingFieldValidation;
 }
 
 /**

@@ -125,6 +125,15 @@ export function buildPayref(core) {
     findCountry: (code) => core.findCountry(wellFormed(asText(code))),
     validateCurrency: (code) => core.validateCurrency(wellFormed(asText(code))),
     validateRoutingNumber: (text) => core.validateRoutingNumber(wellFormed(asText(text))),
+    // The server's own rule for a billing Customer field, on the text as the server reads it
+    // (trimmed; empty is "not set", which no rule refuses).
+    validateBillingCustomerField: (field, text, today = new Date()) => {
+      const trimmed = asText(text).replace(/^ +| +$/g, '');
+      if (trimmed === '') return { isValid: true, reason: null, value: null };
+      const packed = todayPacked(today);
+      if (packed === 0) throw new TypeError('today must be a valid Date or a YYYY-MM-DD string');
+      return core.validateBillingCustomerField(asText(field), wellFormed(trimmed), packed);
+    },
   });
 
   const money = Object.freeze({
