@@ -117,7 +117,7 @@ http::Family routes(const app::Services& services) {
   family.render = render_http_error;
   family.refusal_message = [](const httplib::Request&, const http::RouteRefusal& refusal) {
     return refusal.status == 405 ? "The resource does not support this HTTP method; it supports " + refusal.allow + "."
-                                 : std::string("No HTTP resource was found that matches the request URI.");
+                                 : std::string(http::kNoResourceMessage);
   };
   family.endpoints.push_back({"GET", std::string(client::cms::kSignOnPath),
                               [s](const httplib::Request& req, httplib::Response& res) { sign_on_route(*s, req, res); }});

@@ -195,7 +195,7 @@ http::Family routes(const Services& services) {
   family.render = render_http_error;
   family.refusal_message = [](const httplib::Request& req, const http::RouteRefusal& refusal) {
     return refusal.status == 405 ? "The requested resource does not support http method '" + req.method + "'."
-                                 : std::string("No HTTP resource was found that matches the request URI.");
+                                 : std::string(http::kNoResourceMessage);
   };
   // Each route names an operation of the table, and none twice (mount() refuses a path listed
   // twice): as many routes as operations is every operation served.

@@ -14,6 +14,9 @@
 
 namespace payref::http {
 
+// ASP.NET's text for a path no route matches (the gateway's and CMS's 404, and the HTTP layer's).
+inline constexpr const char* kNoResourceMessage = "No HTTP resource was found that matches the request URI.";
+
 // Writes res (its status already set) as an error saying `message`.
 using ErrorRenderer = std::function<void(const httplib::Request&, httplib::Response&, std::string_view message)>;
 

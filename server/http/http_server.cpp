@@ -34,7 +34,7 @@ std::string error_message(const EventServer& server, const httplib::Request& req
   }
   if (!cross_origin.empty()) return cross_origin;
   switch (res.status) {
-    case 404: return "No HTTP resource was found that matches the request URI.";
+    case 404: return kNoResourceMessage;
     case 413: return "The request body is larger than the server accepts.";  // httplib's 8 KiB form limit
     case 414: return "The request URI is longer than 8 KiB.";
     default: break;
